@@ -1,0 +1,1 @@
+"""The Qt-free, SQL-free domain: model, rules and their errors."""

@@ -1,0 +1,93 @@
+"""Meeting references and action ids: generated, never typed by hand.
+
+A meeting's reference is ``<ABBR>_<number>_<DDMM>`` (``OPSG_49_2405``);
+an action id is ``<ABBR> <number>/<NN>`` (``OPSG 49/07``), or
+``<ABBR> <number>/CONF<NN>`` for an action raised in an amber or red
+session.  Each series is numbered in order of appearance and never reuses
+a number that was already given out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from opsg_desktop.core.classification import effective_blocks, is_confidential
+from opsg_desktop.core.model import ActionBlock, Meeting
+
+_ACTION_ID = re.compile(r"^(?P<abbr>[A-Za-z][A-Za-z0-9]*) (?P<number>\d+x?)/(?P<conf>CONF)?(?P<seq>\d{2,})$")
+_MEETING_NUMBER = re.compile(r"^\d+x?$")
+
+
+@dataclass(frozen=True)
+class ActionId:
+    abbreviation: str
+    meeting_number: str
+    sequence: int
+    confidential: bool = False
+
+    def __str__(self) -> str:
+        conf = "CONF" if self.confidential else ""
+        return f"{self.abbreviation} {self.meeting_number}/{conf}{self.sequence:02d}"
+
+
+def is_meeting_number(text: str) -> bool:
+    """True for ``49`` or ``37x`` (an extraordinary meeting)."""
+    return bool(_MEETING_NUMBER.match(text))
+
+
+def meeting_reference(abbreviation: str, number: str, date: dt.date) -> str:
+    """``OPSG_49_2405`` for meeting 49 of OPSG on 24 May."""
+    return f"{abbreviation}_{number}_{date:%d%m}"
+
+
+def parse_action_id(text: str) -> ActionId:
+    """The parts of ``OPSG 49/07`` or ``OPSG 45/CONF02``; ValueError otherwise."""
+    match = _ACTION_ID.match(text)
+    if not match:
+        raise ValueError(f"{text!r} is not an action id like 'OPSG 49/07' or 'OPSG 45/CONF02'")
+    return ActionId(match["abbr"], match["number"], int(match["seq"]), bool(match["conf"]))
+
+
+def next_meeting_number(previous: str, extraordinary: bool) -> str:
+    """The number after ``previous``: 49 → 50, or 49 → 49x for an extraordinary one."""
+    base = int(previous.rstrip("x"))
+    if extraordinary:
+        return f"{base}x"
+    return str(base + 1)
+
+
+def assign_action_ids(meeting: Meeting, taken: Iterable[str] = ()) -> list[str]:
+    """Give every unnumbered action of ``meeting`` the next free id, in order.
+
+    ``taken`` holds ids already given out for this meeting elsewhere (the
+    action log), so that no number is reused.  Returns the ids assigned.
+    Raises ValueError for an id that belongs to another meeting.
+    """
+    abbr, number = meeting.group.abbreviation, meeting.number
+    highest = {False: 0, True: 0}
+
+    def note(action_id: ActionId) -> None:
+        highest[action_id.confidential] = max(highest[action_id.confidential], action_id.sequence)
+
+    for text in taken:
+        parsed = parse_action_id(text)
+        if (parsed.abbreviation, parsed.meeting_number) == (abbr, number):
+            note(parsed)
+    actions = [(b, lvl) for _, b, lvl in effective_blocks(meeting) if isinstance(b, ActionBlock)]
+    for block, _ in actions:
+        if block.id is not None:
+            parsed = parse_action_id(block.id)
+            if (parsed.abbreviation, parsed.meeting_number) != (abbr, number):
+                raise ValueError(f"action id {block.id} does not belong to meeting {abbr} {number}")
+            note(parsed)
+    assigned = []
+    for block, level in actions:
+        if block.id is None:
+            conf = is_confidential(level)
+            highest[conf] += 1
+            block.id = str(ActionId(abbr, number, highest[conf], conf))
+            assigned.append(block.id)
+    return assigned

@@ -1,0 +1,58 @@
+"""The shipped wordings of documents; a group may override any of them.
+
+Overrides are a dict shaped like ``DEFAULT_WORDINGS`` (``group.wordings`` in
+the interchange format); anything it leaves out falls back to these.
+"""
+
+from __future__ import annotations
+
+from opsg_desktop.core.model import Classification, Group
+
+DEFAULT_WORDINGS: dict = {
+    "classification": {
+        "red": (
+            "This document is classified as Red. Information is for the named recipients "
+            "only and must not be shared with anyone else."
+        ),
+        "amber": (
+            "This document is classified as Amber. Information can be shared only with "
+            "members of the recipients' own organisations who need to know it."
+        ),
+        "green": (
+            "This document is classified as Green. Information can be shared with SEC "
+            "Parties and their representatives, but not with wider SMIP stakeholders or "
+            "the public."
+        ),
+        "white": (
+            "This document is classified as White. Information can be shared with other SEC "
+            "Parties and SMIP stakeholders at large, but not published (including "
+            "publication online)."
+        ),
+    },
+    "headlines_intro": (
+        "At every meeting, the {name} ({abbreviation}) focuses on cross-industry operational "
+        "matters affecting SEC Parties. The headlines below summarise the main points "
+        "discussed; items are referenced by their agenda item number."
+    ),
+    "headlines_statement": (
+        "This document is classified as White. Information can be shared with the public "
+        "and published (including publication online)."
+    ),
+}
+
+
+def classification_statement(group: Group, level: Classification) -> str:
+    """The statement a document at ``level`` carries under the attendees."""
+    overrides = (group.wordings or {}).get("classification", {})
+    return overrides.get(level.label) or DEFAULT_WORDINGS["classification"][level.label]
+
+
+def headlines_intro(group: Group) -> str:
+    text = (group.wordings or {}).get("headlines_intro") or DEFAULT_WORDINGS["headlines_intro"]
+    return text.replace("{name}", group.name).replace("{abbreviation}", group.abbreviation)
+
+
+def headlines_statement(group: Group) -> str:
+    return (group.wordings or {}).get("headlines_statement") or DEFAULT_WORDINGS[
+        "headlines_statement"
+    ]

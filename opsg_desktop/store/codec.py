@@ -1,0 +1,52 @@
+"""Domain values to and from the text the database stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from opsg_desktop.core.dates import parse_target
+from opsg_desktop.core.model import Classification, Target
+
+
+def level_out(level: Classification | None) -> str | None:
+    return None if level is None else level.label
+
+
+def level_in(text: str | None) -> Classification | None:
+    return None if text is None else Classification.parse(text)
+
+
+def date_out(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def date_in(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def time_out(moment: dt.time | None) -> str | None:
+    return None if moment is None else moment.strftime("%H:%M")
+
+
+def time_in(text: str | None) -> dt.time | None:
+    return None if text is None else dt.time.fromisoformat(text)
+
+
+def target_out(target: Target | None) -> str | None:
+    if target is None:
+        return None
+    return target.isoformat() if isinstance(target, dt.date) else target
+
+
+def target_in(text: str | None) -> Target | None:
+    return None if text is None else parse_target(text)
+
+
+def json_out(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def json_in(text: str | None, default: Any = None) -> Any:
+    return default if text is None else json.loads(text)

@@ -1,0 +1,262 @@
+"""The repository: meetings, roster and action log in one SQLite file.
+
+Everything the application and the command line store or read goes through
+:class:`Repository`; each public write is one transaction, all or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from opsg_desktop.core.carryover import action_sort_key, carry_over
+from opsg_desktop.core.errors import ConflictError, NotFoundError
+from opsg_desktop.core.model import (
+    ActionStatus,
+    ActionUpdate,
+    LoggedAction,
+    Meeting,
+    MeetingKind,
+)
+from opsg_desktop.core.numbering import assign_action_ids
+from opsg_desktop.store import meeting_writer as writer
+from opsg_desktop.store.codec import date_in, target_in
+from opsg_desktop.store.meeting_reader import action_from_row, read_meeting, rows
+from opsg_desktop.store.schema import open_database
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    reference: str
+    date: dt.date
+    kind: str
+    status: str
+    actions_raised: int
+    actions_open: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    meeting_reference: str | None
+    where: str
+    snippet: str
+    rank: float
+
+
+class Repository:
+    """Load and save meetings and the action log of one database file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.db = open_database(self.path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- meetings ---------------------------------------------------------
+
+    def save_meeting(self, meeting: Meeting, *, replace: bool = False) -> str:
+        """Store ``meeting`` (numbering its new actions) and return its reference.
+
+        A meeting whose reference exists is refused unless ``replace``; either
+        way nothing is half-written.
+        """
+        with self.db.atomic():
+            existing = self._meeting_row(meeting.reference, required=False)
+            if existing and not replace:
+                raise ConflictError(
+                    f"{meeting.reference} already exists; "
+                    "use --replace to overwrite it with this file"
+                )
+            group_id = writer.upsert_group(self.db, meeting.group)
+            self._refuse_number_clash(meeting, group_id, existing)
+            raised, reviewed = self._delete(existing) if existing else ([], [])
+            assign_action_ids(meeting, self._ids_of(meeting))
+            meeting_id = writer.insert_meeting_row(self.db, meeting, group_id)
+            writer.insert_people(self.db, meeting_id, meeting.people)
+            writer.insert_agenda(self.db, meeting, meeting_id, group_id)
+            writer.insert_reviews(self.db, meeting_id, group_id, meeting.outstanding)
+            self._drop_orphans(raised, reviewed)
+            touched = {r.action.id for r in meeting.outstanding} | set(reviewed)
+            writer.refresh_action_state(self.db, sorted(touched))
+        return meeting.reference
+
+    def load_meeting(self, reference: str) -> Meeting:
+        """The meeting with this reference; NotFoundError if there is none."""
+        return read_meeting(self.db, self._meeting_row(reference))
+
+    def list_meetings(self) -> list[MeetingSummary]:
+        """Every meeting, oldest first, with the actions it raised."""
+        found = rows(
+            self.db,
+            """SELECT m.reference, m.date, m.kind, m.status,
+                      COUNT(a.id) AS raised,
+                      COALESCE(SUM(a.status = 'open'), 0) AS open
+               FROM meetings m LEFT JOIN actions a ON a.meeting_id = m.id
+               GROUP BY m.id ORDER BY m.date, m.id""",
+        )
+        return [
+            MeetingSummary(
+                r["reference"], date_in(r["date"]), r["kind"], r["status"], r["raised"], r["open"]
+            )
+            for r in found
+        ]
+
+    def create_next(
+        self,
+        reference: str,
+        date: dt.date,
+        kind: MeetingKind = MeetingKind.MAIN,
+        number: str | None = None,
+    ) -> Meeting:
+        """Create and store the meeting following ``reference`` (see core.carryover)."""
+        previous = self.load_meeting(reference)
+        if date <= previous.date:
+            raise ConflictError(
+                f"the next meeting must come after {reference} ({previous.date.isoformat()}); "
+                f"{date.isoformat()} does not"
+            )
+        open_actions = [
+            entry.action
+            for entry in self.action_log(open_only=True)
+            if entry.action.id.startswith(previous.group.abbreviation + " ")
+        ]
+        meeting = carry_over(previous, date, kind, open_actions, number)
+        self.save_meeting(meeting)
+        return meeting
+
+    # -- action log -------------------------------------------------------
+
+    def action_log(self, *, open_only: bool = False, owner: str | None = None) -> list[LoggedAction]:
+        """Actions in id order, each with where it was raised and every update."""
+        where, params = [], []
+        if open_only:
+            where.append("a.status = ?")
+            params.append(ActionStatus.OPEN.value)
+        if owner:
+            where.append("a.owner = ? COLLATE NOCASE")
+            params.append(owner)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        found = rows(
+            self.db,
+            f"""SELECT a.*, m.reference AS raised_at FROM actions a
+                LEFT JOIN meetings m ON m.id = a.meeting_id {clause}""",
+            params,
+        )
+        updates = self._updates_by_action()
+        entries = [
+            LoggedAction(action_from_row(r), r["raised_at"], updates.get(r["id"], []))
+            for r in found
+        ]
+        return sorted(entries, key=lambda e: action_sort_key(e.action.id))
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over notes, actions and updates, best first."""
+        query = " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+        if not query:
+            return []
+        found = rows(
+            self.db,
+            """
+            SELECT m.reference, 'item ' || i.number AS place,
+                   snippet(blocks_fts, 0, '[', ']', '…', 12) AS snip, bm25(blocks_fts) AS rank
+            FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid
+            JOIN agenda_items i ON i.id = b.item_id JOIN meetings m ON m.id = i.meeting_id
+            WHERE blocks_fts MATCH :q
+            UNION ALL
+            SELECT m.reference, 'action ' || a.id,
+                   snippet(actions_fts, 0, '[', ']', '…', 12), bm25(actions_fts)
+            FROM actions_fts JOIN actions a ON a.rowid = actions_fts.rowid
+            LEFT JOIN meetings m ON m.id = a.meeting_id
+            WHERE actions_fts MATCH :q
+            UNION ALL
+            SELECT m.reference, 'update to ' || r.action_id,
+                   snippet(action_reviews_fts, 0, '[', ']', '…', 12), bm25(action_reviews_fts)
+            FROM action_reviews_fts JOIN action_reviews r ON r.id = action_reviews_fts.rowid
+            JOIN meetings m ON m.id = r.meeting_id
+            WHERE action_reviews_fts MATCH :q
+            ORDER BY rank LIMIT :limit
+            """,
+            {"q": query, "limit": limit},
+        )
+        return [SearchHit(r["reference"], r["place"], r["snip"], r["rank"]) for r in found]
+
+    # -- internals --------------------------------------------------------
+
+    def _meeting_row(self, reference: str, *, required: bool = True) -> dict | None:
+        found = rows(self.db, "SELECT * FROM meetings WHERE reference = ?", [reference])
+        if not found and required:
+            raise NotFoundError(
+                f"no meeting {reference} in {self.path}; `opsg-desktop list` shows the meetings"
+            )
+        return found[0] if found else None
+
+    def _refuse_number_clash(self, meeting: Meeting, group_id: int, existing: dict | None) -> None:
+        clash = rows(
+            self.db,
+            "SELECT reference FROM meetings WHERE group_id = ? AND number = ? AND reference != ?",
+            [group_id, meeting.number, meeting.reference],
+        )
+        if clash:
+            raise ConflictError(
+                f"meeting number {meeting.number} is already used by {clash[0]['reference']}; "
+                "action ids would clash. Give this meeting another number."
+            )
+
+    def _ids_of(self, meeting: Meeting) -> list[str]:
+        prefix = f"{meeting.group.abbreviation} {meeting.number}/"
+        found = self.db.execute(
+            "SELECT id FROM actions WHERE substr(id, 1, ?) = ?", [len(prefix), prefix]
+        )
+        return [r[0] for r in found.fetchall()]
+
+    def _delete(self, existing: dict) -> tuple[list[str], list[str]]:
+        """Delete a meeting being replaced; return the ids it raised and reviewed."""
+
+        def ids(sql: str) -> list[str]:
+            return [r[0] for r in self.db.execute(sql, [existing["id"]]).fetchall()]
+
+        raised = ids("SELECT id FROM actions WHERE meeting_id = ?")
+        reviewed = ids("SELECT action_id FROM action_reviews WHERE meeting_id = ?")
+        self.db.execute("DELETE FROM meetings WHERE id = ?", [existing["id"]])
+        return raised, reviewed
+
+    def _drop_orphans(self, raised: list[str], reviewed: list[str]) -> None:
+        """Forget actions that only the replaced version of a meeting knew."""
+        for action_id in raised + reviewed:
+            row = rows(
+                self.db,
+                """SELECT meeting_id,
+                          (SELECT COUNT(*) FROM action_reviews WHERE action_id = :id) AS reviews
+                   FROM actions WHERE id = :id""",
+                {"id": action_id},
+            )[0]
+            if row["meeting_id"] is not None or (row["reviews"] and action_id not in raised):
+                continue
+            if row["reviews"]:
+                raise ConflictError(
+                    f"{action_id} was raised at the meeting being replaced and is reviewed at "
+                    "a later meeting; keep it in the new version of the meeting"
+                )
+            self.db.execute("DELETE FROM actions WHERE id = ?", [action_id])
+
+    def _updates_by_action(self) -> dict[str, list[ActionUpdate]]:
+        found = rows(
+            self.db,
+            """SELECT r.action_id, r.update_text, r.status, r.revised_target, m.reference, m.date
+               FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
+               ORDER BY m.date, m.id""",
+        )
+        updates: dict[str, list[ActionUpdate]] = {}
+        for r in found:
+            updates.setdefault(r["action_id"], []).append(
+                ActionUpdate(
+                    r["reference"],
+                    date_in(r["date"]),
+                    r["update_text"],
+                    ActionStatus(r["status"]),
+                    target_in(r["revised_target"]),
+                )
+            )
+        return updates

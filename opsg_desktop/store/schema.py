@@ -1,0 +1,198 @@
+"""Tables, indexes, the full-text index and forward migrations.
+
+The schema version lives in ``PRAGMA user_version``.  Opening a database
+runs every migration it lacks, each in one transaction, after copying the
+file aside; a database written by a newer version is refused untouched.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from opsg_desktop.core.errors import StoreError
+
+_V1_TABLES = """
+CREATE TABLE groups (
+    id INTEGER PRIMARY KEY,
+    abbreviation TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    decision_verbs TEXT NOT NULL,
+    wordings TEXT
+);
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES groups(id),
+    reference TEXT NOT NULL UNIQUE,
+    number TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    start TEXT,
+    "end" TEXT,
+    location TEXT,
+    classification TEXT NOT NULL,
+    status TEXT NOT NULL,
+    next_meetings TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    UNIQUE (group_id, number)
+);
+CREATE TABLE persons (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE attendances (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES persons(id),
+    position INTEGER NOT NULL,
+    category TEXT,
+    organisation TEXT,
+    role TEXT,
+    alternate_for TEXT,
+    items TEXT NOT NULL,
+    mark TEXT NOT NULL,
+    UNIQUE (meeting_id, person_id)
+);
+CREATE TABLE agenda_items (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    parent_id INTEGER REFERENCES agenda_items(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    title TEXT NOT NULL,
+    presenter TEXT,
+    classification TEXT,
+    headline TEXT
+);
+CREATE TABLE actions (
+    id TEXT PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES groups(id),
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    text TEXT NOT NULL,
+    topic TEXT,
+    owner TEXT,
+    raised TEXT,
+    target TEXT,
+    revised_target TEXT,
+    classification TEXT,
+    status TEXT NOT NULL
+);
+CREATE TABLE blocks (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT,
+    verb TEXT,
+    url TEXT,
+    list_style TEXT,
+    links TEXT,
+    classification TEXT,
+    action_id TEXT REFERENCES actions(id)
+);
+CREATE TABLE action_reviews (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    action_id TEXT NOT NULL REFERENCES actions(id),
+    position INTEGER NOT NULL,
+    update_text TEXT NOT NULL,
+    status TEXT NOT NULL,
+    revised_target TEXT,
+    UNIQUE (meeting_id, action_id)
+);
+CREATE INDEX attendances_meeting ON attendances(meeting_id, position);
+CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
+CREATE INDEX blocks_item ON blocks(item_id, position);
+CREATE INDEX actions_status ON actions(status, owner);
+CREATE INDEX action_reviews_meeting ON action_reviews(meeting_id, position);
+CREATE INDEX action_reviews_action ON action_reviews(action_id);
+"""
+
+
+def _v1_tables(db: Database) -> None:
+    db.executescript(_V1_TABLES)
+
+
+def _v2_email_and_search(db: Database) -> None:
+    """People gain an email address; notes, actions and updates become searchable."""
+    db.conn.execute("ALTER TABLE persons ADD COLUMN email TEXT")
+    db["blocks"].enable_fts(["text"], fts_version="FTS5", create_triggers=True, tokenize="porter")
+    db["actions"].enable_fts(["text"], fts_version="FTS5", create_triggers=True, tokenize="porter")
+    db["action_reviews"].enable_fts(
+        ["update_text"], fts_version="FTS5", create_triggers=True, tokenize="porter"
+    )
+
+
+#: Migration N brings a database from version N-1 to N.
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_tables, _v2_email_and_search]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def read_version(path: Path) -> int:
+    """The schema version of an existing file, read without changing it."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc}).") from exc
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is not an OPSG Secretary database, or it is damaged ({exc}). "
+            "Nothing was changed; choose another file with --db, or restore a backup."
+        ) from exc
+    finally:
+        conn.close()
+
+
+def open_database(path: Path, *, upto: int = LATEST_VERSION) -> Database:
+    """Open (creating if need be) and migrate the database at ``path``.
+
+    ``upto`` is for tests that build an older schema on purpose.
+    """
+    path = Path(path)
+    version = read_version(path) if path.exists() and path.stat().st_size else 0
+    if version > LATEST_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer version of OPSG Secretary (schema {version}; "
+            f"this version reads up to {LATEST_VERSION}). Nothing was changed: "
+            "install the newer version to open it."
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if 0 < version < upto:
+        _keep_copy(path, version)
+    try:
+        db = Database(path)
+        db.conn.execute("PRAGMA foreign_keys = ON")
+        db.conn.execute("PRAGMA busy_timeout = 5000")
+        if version == 0 or db.journal_mode != "wal":
+            db.enable_wal()
+        for number in range(version + 1, upto + 1):
+            with db.atomic():
+                MIGRATIONS[number - 1](db)
+                db.conn.execute(f"PRAGMA user_version = {number}")
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: the database could not be opened or upgraded ({exc}).") from exc
+    return db
+
+
+def _keep_copy(path: Path, version: int) -> None:
+    """Copy an older database aside before migrating it, for a way back."""
+    backup = path.with_name(f"{path.name}.schema{version}.bak")
+    if backup.exists():
+        return
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(backup)
+        with target:
+            source.backup(target)
+        target.close()
+    except sqlite3.Error:
+        shutil.copy2(path, backup)
+    finally:
+        source.close()
