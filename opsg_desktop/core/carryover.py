@@ -68,7 +68,9 @@ def order_carried(previous: Meeting, open_actions: list[Action]) -> list[Action]
     still_open = [a for a in open_actions if a.status is ActionStatus.OPEN]
     position = {review.action.id: i for i, review in enumerate(previous.outstanding)}
     known = sorted((a for a in still_open if a.id in position), key=lambda a: position[a.id])
-    newer = sorted((a for a in still_open if a.id not in position), key=lambda a: action_sort_key(a.id))
+    newer = sorted(
+        (a for a in still_open if a.id not in position), key=lambda a: action_sort_key(a.id)
+    )
     return known + newer
 
 

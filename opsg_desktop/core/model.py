@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from typing import TypeAlias
 
 
@@ -37,29 +37,29 @@ class Classification(IntEnum):
             raise ValueError(f"unknown classification {text!r}") from None
 
 
-class MeetingKind(str, Enum):
+class MeetingKind(StrEnum):
     MAIN = "main"
     REPORTING = "reporting"
     EXTRAORDINARY = "extraordinary"
 
 
-class MeetingStatus(str, Enum):
+class MeetingStatus(StrEnum):
     DRAFT = "draft"
     FINAL = "final"
 
 
-class AttendanceMark(str, Enum):
+class AttendanceMark(StrEnum):
     PRESENT = "present"
     APOLOGIES = "apologies"
     ABSENT = "absent"
 
 
-class ActionStatus(str, Enum):
+class ActionStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
 
 
-class ListStyle(str, Enum):
+class ListStyle(StrEnum):
     BULLET = "bullet"
     NUMBER = "number"
     LETTER = "letter"

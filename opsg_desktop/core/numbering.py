@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from opsg_desktop.core.classification import effective_blocks, is_confidential
 from opsg_desktop.core.model import ActionBlock, Meeting
 
-_ACTION_ID = re.compile(r"^(?P<abbr>[A-Za-z][A-Za-z0-9]*) (?P<number>\d+x?)/(?P<conf>CONF)?(?P<seq>\d{2,})$")
+_ACTION_ID = re.compile(
+    r"^(?P<abbr>[A-Za-z][A-Za-z0-9]*) (?P<number>\d+x?)/(?P<conf>CONF)?(?P<seq>\d{2,})$"
+)
 _MEETING_NUMBER = re.compile(r"^\d+x?$")
 
 

@@ -41,7 +41,8 @@ def load_meeting(path: Path) -> Meeting:
     except UnicodeDecodeError as exc:
         raise OpsgError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8.") from exc
     except json.JSONDecodeError as exc:
-        truncated = " (the file looks cut short)" if exc.pos >= len(raw.rstrip()) - 1 else ""
+        at_end = exc.pos >= len(raw.rstrip()) - 1 or exc.msg.startswith("Unterminated string")
+        truncated = " (the file looks cut short)" if at_end else ""
         raise OpsgError(
             f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: "
             f"{exc.msg}{truncated}. Nothing was imported."

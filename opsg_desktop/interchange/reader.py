@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from opsg_desktop.core.dates import parse_target
@@ -36,15 +37,42 @@ from opsg_desktop.interchange.rules import check_meeting
 FORMAT = "opsg-meeting/1"
 _TOP = ("format", "group", "meeting", "people", "agenda", "outstanding")
 _GROUP = ("name", "abbreviation", "categories", "decision_verbs", "wordings")
-_MEETING = ("number", "kind", "date", "start", "end", "location", "classification", "status",
-            "next_meetings")  # fmt: skip
-_PERSON = ("name", "category", "organisation", "role", "alternate_for", "items", "email",
-           "attendance")  # fmt: skip
+_MEETING = (
+    "number",
+    "kind",
+    "date",
+    "start",
+    "end",
+    "location",
+    "classification",
+    "status",
+    "next_meetings",
+)
+_PERSON = (
+    "name",
+    "category",
+    "organisation",
+    "role",
+    "alternate_for",
+    "items",
+    "email",
+    "attendance",
+)
 _ITEM = ("number", "title", "presenter", "classification", "headline", "blocks", "items")
 _BLOCK_KINDS = ("text", "heading", "decision", "action", "link", "outstanding_actions")
 _ACTION = ("id", "text", "owner", "target", "topic", "classification")
-_OUTSTANDING = ("id", "text", "owner", "raised", "target", "revised_target", "classification",
-                "update", "status", "topic")  # fmt: skip
+_OUTSTANDING = (
+    "id",
+    "text",
+    "owner",
+    "raised",
+    "target",
+    "revised_target",
+    "classification",
+    "update",
+    "status",
+    "topic",
+)
 
 
 def read_document(data: Any, problems: Problems) -> Meeting | None:
@@ -57,8 +85,6 @@ def read_document(data: Any, problems: Problems) -> Meeting | None:
         problems.add("format", f'"{fmt}" is not a format this version reads; expected "{FORMAT}"')
     group = _group(top.get("group"), problems)
     meeting = _meeting(top.get("meeting"), group, problems)
-    if meeting is None:
-        return None
     meeting.people = [
         p
         for i, v in enumerate(problems.items(top.get("people"), "people"))
@@ -95,10 +121,9 @@ def _group(value: Any, problems: Problems) -> Group:
     return group
 
 
-def _meeting(value: Any, group: Group, problems: Problems) -> Meeting | None:
-    obj = problems.obj(value, "meeting", _MEETING, ("number", "date"))
-    if obj is None:
-        return None
+def _meeting(value: Any, group: Group, problems: Problems) -> Meeting:
+    """The meeting's own fields; after a problem, placeholders let checking go on."""
+    obj = problems.obj(value, "meeting", _MEETING, ("number", "date")) or {}
     number = problems.text(obj.get("number"), "meeting.number", required=True)
     if number and not is_meeting_number(number):
         problems.add("meeting.number", f'"{number}" is not a meeting number like "49" or "37x"')
@@ -111,12 +136,10 @@ def _meeting(value: Any, group: Group, problems: Problems) -> Meeting | None:
         kind = problems.choice(nxt.get("kind"), f"{path}.kind", MeetingKind, MeetingKind.MAIN)
         if day:
             next_meetings.append(NextMeeting(kind, day))
-    if number is None or date is None:
-        return None
     return Meeting(
         group=group,
-        number=number,
-        date=date,
+        number=number or "0",
+        date=date or dt.date(1900, 1, 1),
         kind=problems.choice(obj.get("kind"), "meeting.kind", MeetingKind, MeetingKind.MAIN),
         start=problems.time(obj.get("start"), "meeting.start"),
         end=problems.time(obj.get("end"), "meeting.end"),
@@ -222,7 +245,9 @@ def _link(value: Any, path: str, problems: Problems) -> Link | None:
 
 def _heading_block(value, path, problems, level) -> Block:
     problems.obj(value, path, ("heading", "classification"))
-    return HeadingBlock(problems.text(value["heading"], f"{path}.heading", required=True) or "", level)
+    return HeadingBlock(
+        problems.text(value["heading"], f"{path}.heading", required=True) or "", level
+    )
 
 
 def _decision_block(value, path, problems, level) -> Block:
@@ -274,9 +299,13 @@ _BLOCK_READERS = {
 }
 
 
+_NO_TARGET = {"", "n/a", "na", "none", "-"}
+
+
 def _target(value: Any, path: str, problems: Problems) -> Target | None:
+    """A date or free text; "N/A" and blanks mean no target (the table prints N/A)."""
     text = problems.text(value, path)
-    return None if text is None or not text.strip() else parse_target(text)
+    return None if text is None or text.strip().casefold() in _NO_TARGET else parse_target(text)
 
 
 def _review(value: Any, path: str, problems: Problems) -> OutstandingReview | None:
@@ -292,7 +321,9 @@ def _review(value: Any, path: str, problems: Problems) -> OutstandingReview | No
         revised_target=_target(obj.get("revised_target"), f"{path}.revised_target", problems),
         topic=problems.text(obj.get("topic"), f"{path}.topic"),
         classification=problems.level(obj.get("classification"), f"{path}.classification"),
-        status=problems.choice(obj.get("status"), f"{path}.status", ActionStatus, ActionStatus.OPEN),
+        status=problems.choice(
+            obj.get("status"), f"{path}.status", ActionStatus, ActionStatus.OPEN
+        ),
     )
     update = problems.text(obj.get("update"), f"{path}.update") or ""
     return OutstandingReview(action=action, update=update, status=action.status)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
-from opsg_desktop.core.model import ActionBlock, DecisionBlock, Meeting, walk_items
+from opsg_desktop.core.model import ActionBlock, DecisionBlock, Meeting
 from opsg_desktop.core.numbering import parse_action_id
 from opsg_desktop.interchange.checks import Problems
 
@@ -31,28 +29,27 @@ def _check_agenda_numbers(meeting: Meeting, problems: Problems) -> None:
     seen: dict[str, str] = {}
     for item, path in _item_paths(meeting):
         if item.number in seen:
-            problems.add(f"{path}.number", f'"{item.number}" is already used by {seen[item.number]}')
+            problems.add(
+                f"{path}.number", f'"{item.number}" is already used by {seen[item.number]}'
+            )
         seen.setdefault(item.number, path)
 
 
 def _check_people(meeting: Meeting, problems: Problems) -> None:
-    numbers = {item.number for item in walk_items(meeting.agenda)}
-    names = Counter(p.name.casefold() for p in meeting.people)
+    seen: dict[str, str] = {}
     categories = meeting.group.categories
     for i, person in enumerate(meeting.people):
         path = f"people[{i}]"
-        if names[person.name.casefold()] > 1:
-            problems.add(f"{path}.name", f'"{person.name}" is listed more than once')
-            names[person.name.casefold()] = 0
+        key = person.name.casefold()
+        if key in seen:
+            problems.add(f"{path}.name", f'"{person.name}" is listed twice (also at {seen[key]})')
+        seen.setdefault(key, path)
         if person.category and person.category not in categories:
             problems.add(
                 f"{path}.category",
                 f'"{person.category}" is not one of the group\'s categories '
                 f"({', '.join(categories)})",
             )
-        for item in person.items:
-            if item not in numbers:
-                problems.add(f"{path}.items", f'there is no agenda item "{item}"')
 
 
 def _check_decisions(meeting: Meeting, problems: Problems) -> None:
@@ -60,9 +57,10 @@ def _check_decisions(meeting: Meeting, problems: Problems) -> None:
     for item, path in _item_paths(meeting):
         for j, block in enumerate(item.blocks):
             if isinstance(block, DecisionBlock) and block.verb not in verbs:
+                known = ", ".join(verbs)
                 problems.add(
                     f"{path}.blocks[{j}].decision",
-                    f'"{block.verb}" is not one of the group\'s decision verbs ({", ".join(verbs)})',
+                    f'"{block.verb}" is not one of the group\'s decision verbs ({known})',
                 )
 
 
@@ -79,7 +77,9 @@ def _check_action_ids(meeting: Meeting, problems: Problems) -> None:
         if raised_here and (parsed.abbreviation, parsed.meeting_number) != own:
             problems.add(path, f"{action_id} is not an id of meeting {own[0]} {own[1]}")
         if not raised_here and (parsed.abbreviation, parsed.meeting_number) == own:
-            problems.add(path, f"{action_id} is raised at this meeting, not outstanding from before")
+            problems.add(
+                path, f"{action_id} is raised at this meeting, not outstanding from before"
+            )
         if action_id in seen:
             problems.add(path, f"{action_id} is already used at {seen[action_id]}")
         seen.setdefault(action_id, path)

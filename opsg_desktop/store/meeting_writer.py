@@ -41,7 +41,9 @@ def upsert_group(db: Database, group: Group) -> int:
         "decision_verbs": json_out(group.decision_verbs),
         "wordings": None if group.wordings is None else json_out(group.wordings),
     }
-    row = db.execute("SELECT id FROM groups WHERE abbreviation = ?", [group.abbreviation]).fetchone()
+    row = db.execute(
+        "SELECT id FROM groups WHERE abbreviation = ?", [group.abbreviation]
+    ).fetchone()
     if row:
         db["groups"].update(row[0], values)
         return row[0]
@@ -96,25 +98,27 @@ def _person_id(db: Database, person: Person) -> int:
     return row[0]
 
 
-def insert_agenda(
-    db: Database, meeting: Meeting, meeting_id: int, group_id: int
-) -> None:
+def insert_agenda(db: Database, meeting: Meeting, meeting_id: int, group_id: int) -> None:
     """Items, sub-items and their blocks; action blocks also reach the log."""
 
     def insert(items: list[AgendaItem], parent_id: int | None) -> None:
         for position, item in enumerate(items):
-            item_id = db["agenda_items"].insert(
-                {
-                    "meeting_id": meeting_id,
-                    "parent_id": parent_id,
-                    "position": position,
-                    "number": item.number,
-                    "title": item.title,
-                    "presenter": item.presenter,
-                    "classification": level_out(item.classification),
-                    "headline": item.headline,
-                }
-            ).last_pk
+            item_id = (
+                db["agenda_items"]
+                .insert(
+                    {
+                        "meeting_id": meeting_id,
+                        "parent_id": parent_id,
+                        "position": position,
+                        "number": item.number,
+                        "title": item.title,
+                        "presenter": item.presenter,
+                        "classification": level_out(item.classification),
+                        "headline": item.headline,
+                    }
+                )
+                .last_pk
+            )
             for block_position, block in enumerate(item.blocks):
                 row = block_row(block)
                 if isinstance(block, ActionBlock):

@@ -15,6 +15,7 @@ from opsg_desktop.core.errors import ConflictError, NotFoundError
 from opsg_desktop.core.model import (
     ActionStatus,
     ActionUpdate,
+    Group,
     LoggedAction,
     Meeting,
     MeetingKind,
@@ -22,7 +23,7 @@ from opsg_desktop.core.model import (
 from opsg_desktop.core.numbering import assign_action_ids
 from opsg_desktop.store import meeting_writer as writer
 from opsg_desktop.store.codec import date_in, target_in
-from opsg_desktop.store.meeting_reader import action_from_row, read_meeting, rows
+from opsg_desktop.store.meeting_reader import action_from_row, read_group, read_meeting, rows
 from opsg_desktop.store.schema import open_database
 
 
@@ -126,9 +127,18 @@ class Repository:
         self.save_meeting(meeting)
         return meeting
 
+    def latest_group(self) -> Group | None:
+        """The group of the most recent meeting, or None in an empty database."""
+        found = self.db.execute(
+            "SELECT group_id FROM meetings ORDER BY date DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return read_group(self.db, found[0]) if found else None
+
     # -- action log -------------------------------------------------------
 
-    def action_log(self, *, open_only: bool = False, owner: str | None = None) -> list[LoggedAction]:
+    def action_log(
+        self, *, open_only: bool = False, owner: str | None = None
+    ) -> list[LoggedAction]:
         """Actions in id order, each with where it was raised and every update."""
         where, params = [], []
         if open_only:

@@ -1,0 +1,135 @@
+"""The command line: ``opsg-desktop [--db PATH] [COMMAND …]``.
+
+Without a command it opens the window.  Every command drives the same core
+and store as the window; errors print one clear message on stderr and exit
+with status 1 (2 for a mistyped command line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from opsg_desktop import __version__
+from opsg_desktop.core.errors import OpsgError
+from opsg_desktop.core.model import Classification, MeetingKind
+from opsg_desktop.paths import default_database_path
+
+EPILOG = """\
+commands:
+  import FILE [--replace]       import a meeting file (opsg-meeting/1 JSON); prints its reference
+  dump REF [-o FILE]            write the meeting as JSON
+  list                          one line per meeting: reference, date, kind, status, actions
+  actions [--open|--all] [--owner X]
+                                the action log
+  next REF --date YYYY-MM-DD [--kind main|reporting|extraordinary] [--number N]
+                                create the following meeting (roster, agenda titles, open actions)
+  export minutes REF -o FILE.docx [--classification LEVEL]
+  export headlines REF -o FILE.docx
+  export actions -o FILE.docx|FILE.csv [--open]
+
+The database is $OPSG_DB if set, else opsg.sqlite3 in your data folder; --db overrides both.
+Run without a command to open the window.
+"""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _level(text: str) -> Classification:
+    try:
+        return Classification.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a classification; use white, green, amber or red"
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="opsg-desktop",
+        description="OPSG Secretary: minutes, actions and headlines for the SEC Operations Group.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--db", type=Path, help="the database file to use")
+    parser.add_argument(
+        "--demo", action="store_true", help="fill an empty database with an invented meeting"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", help="import a meeting file")
+    p.add_argument("file", type=Path, help="an opsg-meeting/1 JSON file, or - for stdin")
+    p.add_argument("--replace", action="store_true", help="overwrite a meeting of that reference")
+
+    p = commands.add_parser("dump", help="write a meeting as JSON")
+    p.add_argument("reference", help="the meeting's reference, e.g. OPSG_49_2405")
+    p.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+
+    commands.add_parser("list", help="list the meetings")
+
+    p = commands.add_parser("actions", help="print the action log")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--open", dest="open_only", action="store_true", default=True)
+    which.add_argument("--all", dest="open_only", action="store_false")
+    p.add_argument("--owner", help="only this owner's actions (any case)")
+
+    p = commands.add_parser("next", help="create the following meeting")
+    p.add_argument("reference", help="the previous meeting's reference")
+    p.add_argument("--date", type=_date, required=True, help="YYYY-MM-DD")
+    p.add_argument("--kind", choices=[k.value for k in MeetingKind], default="main")
+    p.add_argument("--number", help="the new meeting's number (default: the next one)")
+
+    _add_export(commands)
+    return parser
+
+
+def _add_export(commands) -> None:
+    p = commands.add_parser("export", help="write Word minutes, headlines or the action log")
+    what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    minutes = what.add_parser("minutes", help="draft or final minutes (.docx)")
+    minutes.add_argument("reference")
+    minutes.add_argument("-o", "--output", type=Path, required=True)
+    minutes.add_argument(
+        "--classification", type=_level, help="the document's level (default: the meeting's)"
+    )
+    headlines = what.add_parser("headlines", help="the public headlines (.docx)")
+    headlines.add_argument("reference")
+    headlines.add_argument("-o", "--output", type=Path, required=True)
+    actions = what.add_parser("actions", help="the action log (.docx or .csv)")
+    actions.add_argument("-o", "--output", type=Path, required=True)
+    actions.add_argument("--open", dest="open_only", action="store_true")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``opsg-desktop`` and ``python -m opsg_desktop``."""
+    args = build_parser().parse_args(argv)
+    db_path = args.db or default_database_path()
+    try:
+        if args.command is None:
+            return _open_window(db_path, args.demo)
+        from opsg_desktop.cli_commands import run_command
+
+        return run_command(args, db_path)
+    except OpsgError as exc:
+        print(f"opsg-desktop: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1
+
+
+def _open_window(db_path: Path, demo: bool) -> int:
+    from opsg_desktop.ui.app import run_app
+
+    return run_app(db_path, demo=demo)

@@ -1,0 +1,120 @@
+"""What each command of the command line does, over the repository."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from opsg_desktop.core.dates import target_text
+from opsg_desktop.core.errors import OpsgError
+from opsg_desktop.core.model import Group, MeetingKind
+from opsg_desktop.store.repository import Repository
+
+
+def run_command(args: argparse.Namespace, db_path: Path) -> int:
+    """Run the parsed command against the database at ``db_path``."""
+    repository = Repository(db_path)
+    try:
+        if args.demo:
+            from opsg_desktop.demo import fill_with_demo
+
+            print(f"demo meeting {fill_with_demo(repository)} added to {db_path}", file=sys.stderr)
+        return COMMANDS[args.command](repository, args)
+    finally:
+        repository.close()
+
+
+def _import(repository: Repository, args: argparse.Namespace) -> int:
+    from opsg_desktop.interchange import load_meeting, meeting_from_dict
+
+    if str(args.file) == "-":
+        try:
+            data = json.load(sys.stdin)
+        except json.JSONDecodeError as exc:
+            raise OpsgError(f"stdin: not valid JSON at line {exc.lineno}: {exc.msg}") from exc
+        meeting = meeting_from_dict(data, "stdin")
+    else:
+        meeting = load_meeting(args.file)
+    print(repository.save_meeting(meeting, replace=args.replace))
+    return 0
+
+
+def _dump(repository: Repository, args: argparse.Namespace) -> int:
+    from opsg_desktop.interchange import dumps
+
+    text = dumps(repository.load_meeting(args.reference))
+    if args.output:
+        _write_text(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _list(repository: Repository, args: argparse.Namespace) -> int:
+    for m in repository.list_meetings():
+        print(
+            f"{m.reference:<16} {m.date.isoformat()}  {m.kind:<13} {m.status:<6} "
+            f"{m.actions_open} open of {m.actions_raised} raised"
+        )
+    return 0
+
+
+def _actions(repository: Repository, args: argparse.Namespace) -> int:
+    for entry in repository.action_log(open_only=args.open_only, owner=args.owner):
+        action = entry.action
+        target = action.revised_target or action.target
+        print(
+            f"{action.id:<16} {action.status.value:<6} {action.owner or '-':<8} "
+            f"{target_text(target, missing='-'):<12} {action.text}"
+        )
+    return 0
+
+
+def _next(repository: Repository, args: argparse.Namespace) -> int:
+    meeting = repository.create_next(
+        args.reference, args.date, MeetingKind(args.kind), number=args.number
+    )
+    print(meeting.reference)
+    return 0
+
+
+def _export(repository: Repository, args: argparse.Namespace) -> int:
+    from opsg_desktop import export
+
+    if args.what == "minutes":
+        meeting = repository.load_meeting(args.reference)
+        report = export.export_minutes(meeting, args.output, args.classification)
+        for line in report.withheld:
+            print(f"left out (above {report.level.label}): {line}", file=sys.stderr)
+    elif args.what == "headlines":
+        export.export_headlines(repository.load_meeting(args.reference), args.output)
+    else:
+        entries = repository.action_log(open_only=args.open_only)
+        if args.output.suffix.lower() == ".csv":
+            export.export_action_log_csv(entries, args.output, open_only=args.open_only)
+        else:
+            group = repository.latest_group() or Group("Operations Group", "OPSG")
+            export.export_action_log_docx(entries, args.output, group, open_only=args.open_only)
+    print(args.output)
+    return 0
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OpsgError(
+            f"{path}: cannot write the file ({exc.strerror or exc}); choose another place."
+        ) from exc
+
+
+COMMANDS = {
+    "import": _import,
+    "dump": _dump,
+    "list": _list,
+    "actions": _actions,
+    "next": _next,
+    "export": _export,
+}

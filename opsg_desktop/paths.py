@@ -1,0 +1,25 @@
+"""Where things live: the database file and the shipped resources."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "opsg-desktop"
+DB_FILE_NAME = "opsg.sqlite3"
+DB_ENVIRONMENT_VARIABLE = "OPSG_DB"
+
+
+def default_database_path() -> Path:
+    """``$OPSG_DB`` if set, else ``opsg.sqlite3`` in the user's data folder."""
+    override = os.environ.get(DB_ENVIRONMENT_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / DB_FILE_NAME
+
+
+def resource_path(name: str) -> Path:
+    """A file shipped in the project's ``resources/`` folder."""
+    return Path(__file__).resolve().parent.parent / "resources" / name

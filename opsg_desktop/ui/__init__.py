@@ -1,0 +1,1 @@
+"""The Qt layer: widgets and models over the core and the store."""

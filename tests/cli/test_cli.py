@@ -1,0 +1,192 @@
+"""The command line: output, exit codes and messages."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from opsg_desktop.cli import main
+from opsg_desktop.interchange import meeting_from_dict
+
+
+@pytest.fixture
+def example_file(tmp_path, example_doc):
+    path = tmp_path / "meeting.json"
+    path.write_text(json.dumps(example_doc), encoding="utf-8")
+    return path
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_prints_the_reference_and_dump_gives_it_back(
+    capsys, db_path, example_file, example_doc
+):
+    assert run(capsys, "--db", db_path, "import", example_file) == (0, "OPSG_49_2405\n", "")
+    code, out, _ = run(capsys, "--db", db_path, "dump", "OPSG_49_2405")
+    assert code == 0
+    dumped = json.loads(out)
+    example_doc["agenda"][1]["blocks"][2]["action"]["id"] = "OPSG 49/01"
+    assert meeting_from_dict(dumped) == meeting_from_dict(example_doc)
+    assert dumped["agenda"][1]["blocks"][2]["action"]["id"] == "OPSG 49/01"
+    assert dumped["people"] == example_doc["people"]
+    assert dumped["outstanding"] == example_doc["outstanding"]
+
+
+def test_dump_to_a_file(capsys, db_path, example_file, tmp_path):
+    run(capsys, "--db", db_path, "import", example_file)
+    target = tmp_path / "out.json"
+    assert run(capsys, "--db", db_path, "dump", "OPSG_49_2405", "-o", target)[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["meeting"]["number"] == "49"
+
+
+def test_the_default_database_comes_from_opsg_db(capsys, example_file, tmp_path, monkeypatch):
+    monkeypatch.setenv("OPSG_DB", str(tmp_path / "env.sqlite3"))
+    assert run(capsys, "import", example_file)[0] == 0
+    assert (tmp_path / "env.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["agenda"][1]["blocks"].append({"acton": {}}),
+            'agenda[1].blocks[4]: unknown key "acton"',
+        ),
+        (
+            lambda d: d["meeting"].update(date="24/05/2021"),
+            'meeting.date: "24/05/2021" is not a date',
+        ),
+    ],
+)
+def test_a_bad_file_is_refused_and_the_database_is_unchanged(
+    capsys, db_path, example_file, tmp_path, example_doc, change, message
+):
+    run(capsys, "--db", db_path, "import", example_file)
+    before = run(capsys, "--db", db_path, "dump", "OPSG_49_2405")[1]
+    change(example_doc)
+    example_doc["meeting"]["location"] = "Changed"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(example_doc), encoding="utf-8")
+    code, out, err = run(capsys, "--db", db_path, "import", bad, "--replace")
+    assert code == 1 and out == ""
+    assert "nothing was imported" in err and message in err
+    assert "Traceback" not in err
+    assert run(capsys, "--db", db_path, "dump", "OPSG_49_2405")[1] == before
+
+
+def test_a_duplicate_reference_is_refused_unless_replace(capsys, db_path, example_file):
+    run(capsys, "--db", db_path, "import", example_file)
+    code, out, err = run(capsys, "--db", db_path, "import", example_file)
+    assert code == 1 and err.strip() == (
+        "opsg-desktop: OPSG_49_2405 already exists; use --replace to overwrite it with this file"
+    )
+    assert run(capsys, "--db", db_path, "import", example_file, "--replace")[:2] == (
+        0,
+        "OPSG_49_2405\n",
+    )
+
+
+def test_a_truncated_file_names_the_place(capsys, db_path, example_file):
+    example_file.write_text(example_file.read_text(encoding="utf-8")[:300], encoding="utf-8")
+    code, _, err = run(capsys, "--db", db_path, "import", example_file)
+    assert code == 1 and "not valid JSON at line 1, column " in err and "cut short" in err
+    assert run(capsys, "--db", db_path, "list")[1] == ""
+
+
+def test_import_from_stdin(capsys, db_path, example_doc, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(example_doc)))
+    assert run(capsys, "--db", db_path, "import", "-") == (0, "OPSG_49_2405\n", "")
+
+
+def test_list_actions_and_next(capsys, db_path, demo_doc, tmp_path):
+    demo = tmp_path / "demo.json"
+    demo.write_text(json.dumps(demo_doc), encoding="utf-8")
+    run(capsys, "--db", db_path, "import", demo)
+    assert run(capsys, "--db", db_path, "list")[1] == (
+        "OPSG_49_2405     2021-05-24  main          draft  20 open of 20 raised\n"
+    )
+    code, out, _ = run(capsys, "--db", db_path, "actions")
+    lines = out.splitlines()
+    assert (
+        code == 0
+        and len(lines) == 23
+        and lines[0].startswith("OPSG 45/CONF02   open   DCC      23/08/2021 ")
+    )
+    all_lines = run(capsys, "--db", db_path, "actions", "--all")[1].splitlines()
+    assert len(all_lines) == 24 and "closed" in all_lines[0]
+    mine = run(capsys, "--db", db_path, "actions", "--owner", "secas")[1].splitlines()
+    assert len(mine) == 4 and all(" SECAS " in line for line in mine)
+    assert run(capsys, "--db", db_path, "next", "OPSG_49_2405", "--date", "2021-06-01") == (
+        0,
+        "OPSG_50_0106\n",
+        "",
+    )
+    dumped = json.loads(run(capsys, "--db", db_path, "dump", "OPSG_50_0106")[1])
+    assert len(dumped["outstanding"]) == 23
+    assert "OPSG 43/07" not in {a["id"] for a in dumped["outstanding"]}
+
+
+def test_errors_have_one_clear_line_and_status_1(capsys, db_path):
+    code, out, err = run(capsys, "--db", db_path, "dump", "OPSG_1_0101")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("opsg-desktop: no meeting OPSG_1_0101")
+    code, _, err = run(capsys, "--db", db_path, "next", "OPSG_1_0101", "--date", "2021-01-01")
+    assert code == 1 and "no meeting OPSG_1_0101" in err
+
+
+def test_a_bad_date_on_the_command_line_is_a_usage_error(capsys, db_path):
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", str(db_path), "next", "OPSG_49_2405", "--date", "1 June"])
+    assert caught.value.code == 2
+    assert "'1 June' is not a date; use YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_newer_database_is_refused_by_every_command(capsys, db_path):
+    import sqlite3
+
+    from opsg_desktop.store.schema import open_database
+
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    code, _, err = run(capsys, "--db", db_path, "list")
+    assert code == 1 and "newer version of OPSG Secretary" in err
+
+
+def test_demo_fills_an_empty_database_only(capsys, db_path):
+    code, out, err = run(capsys, "--db", db_path, "--demo", "list")
+    assert code == 0 and out.startswith("OPSG_49_2405") and "demo meeting OPSG_49_2405 added" in err
+    code, _, err = run(capsys, "--db", db_path, "--demo", "list")
+    assert code == 1 and "already holds meetings" in err
+
+
+def test_the_real_command_runs_without_traceback(tmp_path):
+    env = {**os.environ, "OPSG_DB": str(tmp_path / "sub.sqlite3")}
+    help_run = subprocess.run(
+        [sys.executable, "-m", "opsg_desktop", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert help_run.returncode == 0 and "export minutes REF" in help_run.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "opsg_desktop", "import", str(tmp_path / "none.json")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert (
+        bad.returncode == 1
+        and "cannot read the file" in bad.stderr
+        and "Traceback" not in bad.stderr
+    )

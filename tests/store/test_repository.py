@@ -1,0 +1,147 @@
+"""Saving and loading meetings, the action log, search and the next meeting."""
+
+import datetime as dt
+
+import pytest
+
+from opsg_desktop.core.errors import ConflictError, NotFoundError
+from opsg_desktop.core.model import ActionBlock, ActionStatus, MeetingKind
+from opsg_desktop.interchange import meeting_from_dict
+
+
+def test_a_saved_meeting_loads_back_equal(repository, demo_doc):
+    meeting = meeting_from_dict(demo_doc)
+    reference = repository.save_meeting(meeting)
+    assert reference == "OPSG_49_2405"
+    assert repository.load_meeting(reference) == meeting
+
+
+def test_saving_numbers_unnumbered_actions(repository, example_doc):
+    meeting = meeting_from_dict(example_doc)
+    repository.save_meeting(meeting)
+    loaded = repository.load_meeting("OPSG_49_2405")
+    ids = [b.id for i in loaded.agenda for b in i.blocks if isinstance(b, ActionBlock)]
+    assert ids == ["OPSG 49/01"]
+
+
+def test_a_duplicate_reference_is_refused_and_nothing_changes(repository, example_doc):
+    repository.save_meeting(meeting_from_dict(example_doc))
+    changed = meeting_from_dict(example_doc)
+    changed.location = "Somewhere else"
+    with pytest.raises(ConflictError, match="OPSG_49_2405 already exists; use --replace"):
+        repository.save_meeting(changed)
+    assert repository.load_meeting("OPSG_49_2405").location == "Teleconference"
+
+
+def test_replace_overwrites_the_meeting_and_forgets_dropped_actions(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    demo_doc["agenda"][2]["blocks"] = [
+        b for b in demo_doc["agenda"][2]["blocks"] if "action" not in b
+    ]
+    demo_doc["meeting"]["location"] = "Video call"
+    repository.save_meeting(meeting_from_dict(demo_doc), replace=True)
+    assert repository.load_meeting("OPSG_49_2405").location == "Video call"
+    ids = {e.action.id for e in repository.action_log(open_only=False)}
+    assert "OPSG 49/01" not in ids and "OPSG 49/07" in ids
+    assert len(repository.list_meetings()) == 1
+
+
+def test_a_meeting_number_used_under_another_date_is_refused(repository, example_doc):
+    repository.save_meeting(meeting_from_dict(example_doc))
+    example_doc["meeting"]["date"] = "2021-05-25"
+    with pytest.raises(ConflictError, match="number 49 is already used by OPSG_49_2405"):
+        repository.save_meeting(meeting_from_dict(example_doc))
+
+
+def test_unknown_meeting_names_the_list_command(repository):
+    with pytest.raises(NotFoundError, match="no meeting OPSG_1_0101.*opsg-desktop list"):
+        repository.load_meeting("OPSG_1_0101")
+
+
+def test_action_log_has_status_from_the_latest_review_and_filters(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    log = {e.action.id: e for e in repository.action_log()}
+    assert log["OPSG 43/07"].action.status is ActionStatus.CLOSED
+    assert log["OPSG 47/08"].action.revised_target == "Revised date to be determined by DCC"
+    assert [u.meeting_reference for u in log["OPSG 47/08"].updates] == ["OPSG_49_2405"]
+    assert log["OPSG 49/01"].raised_at == "OPSG_49_2405"
+    open_ids = [e.action.id for e in repository.action_log(open_only=True)]
+    assert "OPSG 43/07" not in open_ids and "OPSG 47/08" in open_ids
+    secas = repository.action_log(owner="secas")
+    assert secas and {e.action.owner for e in secas} == {"SECAS"}
+
+
+def test_action_log_is_in_id_order(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    ids = [e.action.id for e in repository.action_log()]
+    assert ids[:4] == ["OPSG 43/07", "OPSG 45/CONF02", "OPSG 45/CONF03", "OPSG 47/08"]
+    assert ids[4] == "OPSG 49/01"
+
+
+def test_list_meetings_counts_raised_and_open_actions(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    [summary] = repository.list_meetings()
+    assert (summary.reference, summary.kind, summary.status) == ("OPSG_49_2405", "main", "draft")
+    assert (summary.actions_raised, summary.actions_open) == (20, 20)
+
+
+def test_next_meeting_carries_every_open_action_and_no_closed_one(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    nxt = repository.create_next("OPSG_49_2405", dt.date(2021, 6, 1))
+    carried = [r.action.id for r in nxt.outstanding]
+    assert carried[:3] == ["OPSG 45/CONF02", "OPSG 47/08", "OPSG 45/CONF03"]
+    assert carried[3:] == [f"OPSG 49/{n:02d}" for n in range(1, 21)]
+    assert "OPSG 43/07" not in carried
+    stored = repository.load_meeting("OPSG_50_0106")
+    assert [r.action.id for r in stored.outstanding] == carried
+    assert stored.outstanding[1].action.revised_target == "Revised date to be determined by DCC"
+
+
+def test_next_meeting_must_come_later_and_not_exist(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    with pytest.raises(ConflictError, match="must come after"):
+        repository.create_next("OPSG_49_2405", dt.date(2021, 5, 1))
+    repository.create_next("OPSG_49_2405", dt.date(2021, 6, 1))
+    with pytest.raises(ConflictError):
+        repository.create_next("OPSG_49_2405", dt.date(2021, 6, 1))
+    nxt = repository.create_next("OPSG_49_2405", dt.date(2021, 6, 9), MeetingKind.EXTRAORDINARY)
+    assert nxt.reference == "OPSG_49x_0906"
+
+
+def test_a_review_at_the_next_meeting_closes_the_action(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    nxt = repository.create_next("OPSG_49_2405", dt.date(2021, 6, 1))
+    nxt.outstanding[1].status = ActionStatus.CLOSED
+    nxt.outstanding[1].update = "Workshop held."
+    repository.save_meeting(nxt, replace=True)
+    entry = {e.action.id: e for e in repository.action_log()}["OPSG 47/08"]
+    assert entry.action.status is ActionStatus.CLOSED
+    assert [u.text for u in entry.updates] == [
+        "The DCC reported that it will propose a workshop in June to discuss the High-Level "
+        "Requirements.\n\nThe OPSG noted that this action to remain open until an approach and "
+        "process for reviewing the High-Level Requirements are presented.",
+        "Workshop held.",
+    ]
+    assert repository.load_meeting("OPSG_49_2405").outstanding[2].status is ActionStatus.OPEN
+
+
+def test_replacing_a_meeting_cannot_drop_an_action_reviewed_later(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    repository.create_next("OPSG_49_2405", dt.date(2021, 6, 1))
+    demo_doc["agenda"][2]["blocks"] = [
+        b for b in demo_doc["agenda"][2]["blocks"] if "action" not in b
+    ]
+    with pytest.raises(ConflictError, match="OPSG 49/01 was raised at the meeting being replaced"):
+        repository.save_meeting(meeting_from_dict(demo_doc), replace=True)
+    assert len(repository.load_meeting("OPSG_49_2405").agenda[2].blocks) > 20
+
+
+def test_search_ranks_and_locates_notes_actions_and_updates(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    hits = repository.search("workshop")
+    assert {h.where for h in hits} == {"update to OPSG 47/08"}
+    places = [h.where for h in repository.search("glossary fault attribute")]
+    assert places[0] == "action OPSG 49/05"
+    assert "item 3" in places
+    assert repository.search('"unbalanced AND (') == []  # FTS syntax is escaped, not an error
+    assert repository.search("") == []
