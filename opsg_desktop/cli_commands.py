@@ -81,22 +81,26 @@ def _next(repository: Repository, args: argparse.Namespace) -> int:
 
 
 def _export(repository: Repository, args: argparse.Namespace) -> int:
-    from opsg_desktop import export
+    # python-docx loads here, off the start-up path of the other commands.
+    from opsg_desktop.export import action_log, headlines, minutes
 
     if args.what == "minutes":
         meeting = repository.load_meeting(args.reference)
-        report = export.export_minutes(meeting, args.output, args.classification)
+        level = args.classification or meeting.classification
+        report = minutes.export_minutes(meeting, args.output, level)
         for line in report.withheld:
-            print(f"left out (above {report.level.label}): {line}", file=sys.stderr)
+            print(f"left out (above {level.label}): {line}", file=sys.stderr)
     elif args.what == "headlines":
-        export.export_headlines(repository.load_meeting(args.reference), args.output)
+        report = headlines.export_headlines(repository.load_meeting(args.reference), args.output)
+        for line in report.withheld:
+            print(f"left out (headlines are public): {line}", file=sys.stderr)
     else:
         entries = repository.action_log(open_only=args.open_only)
         if args.output.suffix.lower() == ".csv":
-            export.export_action_log_csv(entries, args.output, open_only=args.open_only)
+            action_log.export_action_log_csv(entries, args.output, open_only=args.open_only)
         else:
             group = repository.latest_group() or Group("Operations Group", "OPSG")
-            export.export_action_log_docx(entries, args.output, group, open_only=args.open_only)
+            action_log.export_action_log_docx(entries, args.output, group, open_only=args.open_only)
     print(args.output)
     return 0
 
