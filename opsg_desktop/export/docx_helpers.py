@@ -202,6 +202,9 @@ def _drop_template_leftovers(document: DocxDocument) -> None:
         settings.remove(rsids)
     for rsid in list(document.styles.element.iter(qn("w:rsid"))):
         rsid.getparent().remove(rsid)
+    for element in document.element.body.iter():
+        for name in [name for name in element.attrib if name.startswith(qn("w:rsid"))]:
+            del element.attrib[name]
 
 
 def save_document(document: DocxDocument, path: str | os.PathLike[str]) -> Path:

@@ -23,6 +23,8 @@ from opsg_desktop.core.model import (
 _SENTENCE_ENDS = (".", "!", "?")
 #: Punctuation (and a typed "; and") that the outcome block replaces with its own.
 _TRAILING_JOIN = re.compile(r"(?:\s*;\s*and)?[\s.;,]*$")
+#: A typed joining ``;``, ``; and`` or ``,`` that must not survive at a sentence's end.
+_TRAILING_LINK = re.compile(r"(?:\s*;\s*and)?[\s;,]*$")
 
 
 def status_label(meeting: Meeting) -> str:
@@ -72,10 +74,15 @@ def finish_sentence(text: str) -> str:
     return text if text.endswith(_SENTENCE_ENDS) else f"{text}."
 
 
+def _end_sentence(text: str) -> str:
+    """``text`` as a sentence's end: a typed ``;``/``; and``/``,`` dropped, one full stop."""
+    return finish_sentence(_TRAILING_LINK.sub("", text))
+
+
 def decision_sentence(abbreviation: str, decision: DecisionBlock) -> str:
     """``The OPSG NOTED the update.``"""
     words = [f"The {abbreviation}", decision.verb.strip().upper(), decision.text.strip()]
-    return finish_sentence(" ".join(word for word in words if word))
+    return _end_sentence(" ".join(word for word in words if word))
 
 
 def outcome_entries(decisions: Sequence[DecisionBlock]) -> list[str]:
@@ -85,7 +92,7 @@ def outcome_entries(decisions: Sequence[DecisionBlock]) -> list[str]:
     for index, decision in enumerate(decisions):
         text = " ".join(w for w in (decision.verb.strip().upper(), decision.text.strip()) if w)
         if index == last:
-            entries.append(finish_sentence(text))
+            entries.append(_end_sentence(text))
             continue
         text = _TRAILING_JOIN.sub("", text)
         entries.append(f"{text}; and" if index == last - 1 else f"{text};")
