@@ -19,6 +19,7 @@ from opsg_desktop.core.model import (
     LoggedAction,
     Meeting,
     MeetingKind,
+    Person,
 )
 from opsg_desktop.core.numbering import assign_action_ids
 from opsg_desktop.store import meeting_writer as writer
@@ -213,6 +214,34 @@ class Repository:
                 f"meeting number {meeting.number} is already used by {clash[0]['reference']}; "
                 "action ids would clash. Give this meeting another number."
             )
+
+    def issued_action_ids(self, meeting: Meeting) -> list[str]:
+        """Ids of the log that belong to ``meeting``'s number (so none is given twice)."""
+        return self._ids_of(meeting)
+
+    def known_people(self) -> list[Person]:
+        """Everyone on any roster, as last seen (for completion), by name."""
+        found = rows(
+            self.db,
+            """SELECT p.name, p.email, a.category, a.organisation, a.role
+               FROM persons p JOIN attendances a ON a.person_id = p.id
+               JOIN meetings m ON m.id = a.meeting_id
+               ORDER BY m.date, m.id""",
+        )
+        latest = {r["name"]: r for r in found}
+        return [
+            Person(name, r["category"], r["organisation"], r["role"], email=r["email"])
+            for name, r in sorted(latest.items(), key=lambda kv: kv[0].casefold())
+        ]
+
+    def known_owners(self) -> list[str]:
+        """Every action owner and organisation seen, and each group's abbreviation."""
+        found = self.db.execute(
+            """SELECT owner FROM actions WHERE owner IS NOT NULL
+               UNION SELECT organisation FROM attendances WHERE organisation IS NOT NULL
+               UNION SELECT abbreviation FROM groups"""
+        ).fetchall()
+        return sorted({r[0] for r in found}, key=str.casefold)
 
     def _ids_of(self, meeting: Meeting) -> list[str]:
         prefix = f"{meeting.group.abbreviation} {meeting.number}/"

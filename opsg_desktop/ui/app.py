@@ -5,51 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QHeaderView,
-    QMainWindow,
-    QMessageBox,
-    QTableView,
-)
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.store.repository import Repository
-from opsg_desktop.ui.meetings_model import MeetingsModel
-
-
-class MainWindow(QMainWindow):
-    """The meetings of the database; the secretary's panes grow from here."""
-
-    def __init__(self, repository: Repository) -> None:
-        super().__init__()
-        self.repository = repository
-        self.setWindowTitle(f"OPSG Secretary — {repository.path.name}")
-        self.model = MeetingsModel(repository.list_meetings(), self)
-        self.table = QTableView(self)
-        self.table.setAccessibleName("Meetings")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.setCentralWidget(self.table)
-        count = self.model.rowCount()
-        self.statusBar().showMessage(
-            f"{count} meeting{'s' if count != 1 else ''} in {repository.path}"
-        )
-        self._restore_geometry()
-
-    def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1100, 700)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
-        super().closeEvent(event)
+from opsg_desktop.ui import settings
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -60,8 +20,36 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def first_meeting(repository: Repository) -> str | None:
+    """The meeting to open: the last one worked on, else the newest."""
+    meetings = [m.reference for m in repository.list_meetings()]
+    last = settings.LAST_MEETING.read()
+    if last in meetings:
+        return last
+    return meetings[-1] if meetings else None
+
+
+def offer_demo(repository: Repository) -> bool:
+    """An empty database: offer the demo meeting so there is something to see."""
+    from opsg_desktop.demo import fill_with_demo
+
+    answer = QMessageBox.question(
+        None,
+        "OPSG Secretary",
+        f"The database {repository.path} holds no meetings yet.\n\n"
+        "Load an invented demo meeting to try the application? "
+        "(You can also import a meeting file from the Meeting menu.)",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    fill_with_demo(repository)
+    return True
+
+
 def run_app(db_path: Path, *, demo: bool = False) -> int:
     """Open the window on the database at ``db_path``; return the exit status."""
+    from opsg_desktop.ui.main_window import MainWindow
+
     app = create_application()
     try:
         repository = Repository(db_path)
@@ -69,15 +57,17 @@ def run_app(db_path: Path, *, demo: bool = False) -> int:
             from opsg_desktop.demo import fill_with_demo
 
             fill_with_demo(repository)
+        elif not repository.list_meetings():
+            offer_demo(repository)
     except OpsgError as exc:
         QMessageBox.critical(None, "OPSG Secretary", str(exc))
         return 1
-    window = MainWindow(repository)
+    window = MainWindow(repository, db_path)
+    reference = first_meeting(repository)
+    if reference is not None:
+        window.open_meeting(reference)
     window.show()
     try:
         return app.exec()
     finally:
         repository.close()
-
-
-__all__ = ["MainWindow", "Qt", "create_application", "run_app"]

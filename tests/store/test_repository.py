@@ -145,3 +145,19 @@ def test_search_ranks_and_locates_notes_actions_and_updates(repository, demo_doc
     assert "item 3" in places
     assert repository.search('"unbalanced AND (') == []  # FTS syntax is escaped, not an error
     assert repository.search("") == []
+
+
+def test_known_people_and_owners_for_completion(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    people = {p.name: p for p in repository.known_people()}
+    secretary = next(p for p in people.values() if p.role == "Meeting Secretary")
+    assert secretary.organisation == "SECAS" and secretary.email
+    assert len(people) == len(demo_doc["people"])
+    assert {"DCC", "SECAS", "OPSG", "BEIS"} <= set(repository.known_owners())
+
+
+def test_issued_action_ids_of_a_meeting(repository, demo_doc):
+    meeting = meeting_from_dict(demo_doc)
+    repository.save_meeting(meeting)
+    issued = repository.issued_action_ids(meeting)
+    assert len(issued) == 20 and all(i.startswith("OPSG 49/") for i in issued)

@@ -1,0 +1,112 @@
+"""The open meeting's times, place and next meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from opsg_desktop.core.dates import prose_date
+from opsg_desktop.core.model import Meeting, MeetingKind, NextMeeting
+from opsg_desktop.core.natural_dates import parse_target_text
+from opsg_desktop.ui.commands import SetField
+from opsg_desktop.ui.session import MeetingSession
+
+
+def _time(text: str) -> dt.time | None:
+    text = text.strip()
+    if not text:
+        return None
+    return dt.time.fromisoformat(text if len(text) == 5 else text.zfill(5))
+
+
+class PropertiesDialog(QDialog):
+    """Start, end, location and the next main and reporting meetings."""
+
+    def __init__(self, parent: QWidget, meeting: Meeting) -> None:
+        super().__init__(parent)
+        self.meeting = meeting
+        self.setWindowTitle(f"Properties of {meeting.reference}")
+        self.start = QLineEdit(f"{meeting.start:%H:%M}" if meeting.start else "", self)
+        self.end = QLineEdit(f"{meeting.end:%H:%M}" if meeting.end else "", self)
+        self.location = QLineEdit(meeting.location or "", self)
+        nexts = {n.kind: n.date for n in meeting.next_meetings}
+        self.next_main = QLineEdit(self._day(nexts.get(MeetingKind.MAIN)), self)
+        self.next_reporting = QLineEdit(self._day(nexts.get(MeetingKind.REPORTING)), self)
+        for field, name in (
+            (self.start, "Start time"), (self.end, "End time"), (self.location, "Location"),
+            (self.next_main, "Next main meeting"), (self.next_reporting, "Next reporting meeting"),
+        ):  # fmt: skip
+            field.setAccessibleName(name)
+        self.start.setPlaceholderText("HH:MM")
+        self.end.setPlaceholderText("HH:MM")
+        self.next_main.setPlaceholderText("e.g. 1 June 2021")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._check_and_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Meeting", QLabel(f"{meeting.number}, {prose_date(meeting.date)}", self))
+        form.addRow("&Start", self.start)
+        form.addRow("&End", self.end)
+        form.addRow("&Location", self.location)
+        form.addRow("Next &main meeting", self.next_main)
+        form.addRow("Next &reporting meeting", self.next_reporting)
+        form.addRow(buttons)
+
+    @staticmethod
+    def _day(day: dt.date | None) -> str:
+        return prose_date(day) if day else ""
+
+    def values(self) -> dict:
+        nexts = []
+        for kind, field in (
+            (MeetingKind.MAIN, self.next_main),
+            (MeetingKind.REPORTING, self.next_reporting),
+        ):
+            if field.text().strip():
+                day = parse_target_text(field.text(), self.meeting.date)
+                if not isinstance(day, dt.date):
+                    raise ValueError(f"“{field.text()}” is not a date")
+                nexts.append(NextMeeting(kind, day))
+        return {
+            "start": _time(self.start.text()),
+            "end": _time(self.end.text()),
+            "location": self.location.text().strip() or None,
+            "next_meetings": nexts,
+        }
+
+    def _check_and_accept(self) -> None:
+        try:
+            self.values()
+        except ValueError as exc:
+            QMessageBox.warning(
+                self, "Properties", f"{exc}. Times are HH:MM; dates like 1 June 2021."
+            )
+            return
+        self.accept()
+
+
+def edit_meeting_properties(parent: QWidget, session: MeetingSession) -> bool:
+    """Show the dialog and apply what changed as one undo step."""
+    dialog = PropertiesDialog(parent, session.meeting)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    meeting = session.meeting
+    changes = {k: v for k, v in dialog.values().items() if getattr(meeting, k) != v}
+    if not changes:
+        return False
+    session.undo_stack.beginMacro("Edit meeting properties")
+    for name, value in changes.items():
+        session.undo_stack.push(SetField(session, meeting, name, value, f"Set {name}", "meeting"))
+    session.undo_stack.endMacro()
+    return True

@@ -1,0 +1,1 @@
+"""Qt item models over the open meeting and the store."""

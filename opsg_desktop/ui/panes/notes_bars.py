@@ -1,0 +1,141 @@
+"""The small bars under the notes that finish an action or a decision.
+
+They appear when the secretary presses the shortcut, take a couple of
+keystrokes with completion, and hand focus back to the notes on Enter or Esc.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from opsg_desktop.core.dates import prose_date
+from opsg_desktop.core.natural_dates import parse_target_text
+
+
+def _completer(words: list[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(sorted(set(words), key=str.casefold), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+class _Bar(QWidget):
+    """Enter in a field accepts, Esc cancels; both hand focus back."""
+
+    accepted = Signal()
+    cancelled = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            self.cancelled.emit()
+        elif event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            super().keyPressEvent(event)
+
+    def _accept(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.accepted.emit()
+
+
+class ActionBar(_Bar):
+    """Owner and target of the action the cursor is in."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.owner = QLineEdit(self)
+        self.owner.setAccessibleName("Action owner")
+        self.owner.setPlaceholderText("Owner, e.g. DCC")
+        self.target = QLineEdit(self)
+        self.target.setAccessibleName("Action target")
+        self.target.setPlaceholderText("Target: 11 June, next meeting, Friday…")
+        self.preview = QLabel(self)
+        self.preview.setAccessibleName("Target as understood")
+        self.preview.setMinimumWidth(160)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        for widget, stretch in (
+            (self.label, 0),
+            (self.owner, 1),
+            (self.target, 2),
+            (self.preview, 1),
+        ):
+            layout.addWidget(widget, stretch)
+        self.target.textChanged.connect(self._show_preview)
+        for field in (self.owner, self.target):
+            field.returnPressed.connect(self._accept)
+        self._today = dt.date.today()
+        self._next: dt.date | None = None
+        self.hide()
+
+    def open(
+        self,
+        action_id: str,
+        owner: str,
+        target: str,
+        owners: list[str],
+        today: dt.date,
+        next_meeting: dt.date | None,
+    ) -> None:
+        self._today, self._next = today, next_meeting
+        self.label.setText(f"<b>ACTION {action_id}</b>")
+        self.owner.setCompleter(_completer(owners, self))
+        self.owner.setText(owner)
+        self.target.setText(target)
+        self._show_preview()
+        self.show()
+        self.owner.setFocus()
+        self.owner.selectAll()
+
+    def target_value(self):
+        return parse_target_text(self.target.text(), self._today, self._next)
+
+    def _show_preview(self) -> None:
+        value = self.target_value()
+        if value is None:
+            self.preview.setText("no target")
+        elif isinstance(value, dt.date):
+            self.preview.setText(f"→ {value:%A} {prose_date(value)}")
+        else:
+            self.preview.setText(f"→ “{value}” (as text)")
+
+
+class DecisionBar(_Bar):
+    """The verb of a decision, from the group's list."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.verb = QComboBox(self)
+        self.verb.setEditable(True)
+        self.verb.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.verb.setAccessibleName("Decision verb")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(QLabel("<b>Decision:</b> The group", self))
+        layout.addWidget(self.verb)
+        layout.addWidget(QLabel("… (Enter to record, Esc to cancel)", self), 1)
+        self.verb.lineEdit().returnPressed.connect(self._accept)
+        self.hide()
+
+    def open(self, verbs: list[str], current: str | None) -> None:
+        self.verb.clear()
+        self.verb.addItems(verbs)
+        self.verb.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.verb.setCurrentText(current or (verbs[0] if verbs else ""))
+        self.show()
+        self.verb.setFocus()
+        self.verb.lineEdit().selectAll()
+
+    def chosen(self) -> str:
+        return self.verb.currentText().strip().upper()

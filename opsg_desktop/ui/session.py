@@ -1,0 +1,81 @@
+"""The open meeting: the one document every pane edits.
+
+Panes never change the meeting directly: they push undoable commands
+(``ui.commands``) whose ``redo``/``undo`` change it and call :meth:`touch`,
+which tells the other panes (``changed``) and the autosaver.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from opsg_desktop.core.model import ActionBlock, Meeting, walk_blocks
+from opsg_desktop.core.numbering import ActionId, parse_action_id
+from opsg_desktop.ui.autosave import Autosaver
+
+#: The parts of a meeting a change can touch, as ``changed`` names them.
+PARTS = ("meeting", "people", "agenda", "notes", "outstanding")
+
+
+class MeetingSession(QObject):
+    """A meeting open for editing, with its undo stack and autosave."""
+
+    changed = Signal(str)  # one of PARTS
+
+    def __init__(self, db_path: Path, meeting: Meeting, taken_ids: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.meeting = meeting
+        self.undo_stack = QUndoStack(self)
+        self._flushers: list[Callable[[], None]] = []
+        self._taken = set(taken_ids) | {
+            b.id for _, b in walk_blocks(meeting) if isinstance(b, ActionBlock) and b.id
+        }
+        self.autosaver = Autosaver(db_path, self.snapshot, parent=self)
+
+    @property
+    def reference(self) -> str:
+        return self.meeting.reference
+
+    def touch(self, part: str) -> None:
+        """Record that ``part`` changed: panes refresh, a save is scheduled."""
+        self.changed.emit(part)
+        self.autosaver.schedule()
+
+    def add_flusher(self, flush: Callable[[], None]) -> None:
+        """Register a pane that holds edits (the notes editor) to write them back first."""
+        self._flushers.append(flush)
+
+    def flush(self) -> None:
+        for flush in self._flushers:
+            flush()
+
+    def snapshot(self) -> Meeting:
+        """A copy of the meeting as it stands, for the autosaver's thread."""
+        self.flush()
+        return copy.deepcopy(self.meeting)
+
+    def next_action_id(self, confidential: bool) -> str:
+        """The next free id of the plain or CONF series; never given out twice."""
+        abbr, number = self.meeting.group.abbreviation, self.meeting.number
+        highest = 0
+        for taken in self._taken:
+            parsed = parse_action_id(taken)
+            if (parsed.abbreviation, parsed.meeting_number, parsed.confidential) == (
+                abbr,
+                number,
+                confidential,
+            ):
+                highest = max(highest, parsed.sequence)
+        action_id = str(ActionId(abbr, number, highest + 1, confidential))
+        self._taken.add(action_id)
+        return action_id
+
+    def close(self) -> None:
+        """Save what is left and stop the worker."""
+        self.flush()
+        self.autosaver.shutdown()

@@ -1,0 +1,195 @@
+"""What the window's menu commands do: dialogs, focus, export.
+
+A mixin of :class:`~opsg_desktop.ui.main_window.MainWindow`, kept apart so
+that the window module stays about wiring.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from opsg_desktop.core.errors import OpsgError
+from opsg_desktop.ui import settings
+
+
+class WindowCommands:
+    """Handlers named by ``ui.actions.ACTIONS``."""
+
+    # -- meetings ------------------------------------------------------------
+
+    def choose_meeting(self) -> None:
+        from opsg_desktop.ui.dialogs.open_meeting import choose_meeting
+
+        reference = choose_meeting(self, self.repository.list_meetings())
+        if reference:
+            self._guarded(self.open_meeting, reference)
+
+    def new_meeting(self) -> None:
+        from opsg_desktop.ui.dialogs.new_meeting import ask_next_meeting
+
+        if self.session is None:
+            return
+        answer = ask_next_meeting(self, self.session.meeting)
+        if answer is None:
+            return
+        self.session.autosaver.save_and_wait()
+        date, kind = answer
+        made = self._guarded(self.repository.create_next, self.session.reference, date, kind)
+        if made is not None:
+            self.open_meeting(made.reference)
+            self.statusBar().showMessage(
+                f"Created {made.reference} from the previous meeting", 8000
+            )
+
+    def import_meeting(self) -> None:
+        from opsg_desktop.interchange import load_meeting
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import meeting", "", "Meeting files (*.json)")
+        if not path:
+            return
+        meeting = self._guarded(load_meeting, Path(path))
+        if meeting is not None and self._guarded(self.repository.save_meeting, meeting):
+            self.open_meeting(meeting.reference)
+
+    def edit_properties(self) -> None:
+        from opsg_desktop.ui.dialogs.properties import edit_meeting_properties
+
+        if self.session is not None:
+            edit_meeting_properties(self, self.session)
+
+    # -- editing ---------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    def search(self) -> None:
+        from opsg_desktop.ui.dialogs.search import SearchDialog
+
+        if self.session is not None:
+            self.session.autosaver.save_and_wait()
+        dialog = SearchDialog(self, self.repository)
+        if dialog.exec() and dialog.chosen is not None:
+            reference, item_number = dialog.chosen
+            if self.session is None or reference != self.session.reference:
+                self._guarded(self.open_meeting, reference)
+            self.panes["agenda"].select_number(item_number)
+
+    def _notes(self, method: str) -> None:
+        notes = self.panes.get("notes")
+        if notes is not None:
+            if not notes.editor.hasFocus():
+                notes.focus_main()
+            getattr(notes, method)()
+
+    def raise_action(self) -> None:
+        self._notes("raise_action")
+
+    def record_decision(self) -> None:
+        self._notes("record_decision")
+
+    def toggle_heading(self) -> None:
+        self._notes("toggle_heading")
+
+    # -- moving about ------------------------------------------------------------
+
+    def _focus(self, name: str) -> None:
+        pane = self.panes.get(name)
+        if pane is not None:
+            pane.focus_main()
+
+    def focus_attendees(self) -> None:
+        self._focus("attendees")
+
+    def focus_agenda(self) -> None:
+        self._focus("agenda")
+
+    def focus_notes(self) -> None:
+        self._focus("notes")
+
+    def focus_actions(self) -> None:
+        self._focus("actions")
+
+    def next_item(self) -> None:
+        if "agenda" in self.panes:
+            self.panes["agenda"].step(1)
+
+    def previous_item(self) -> None:
+        if "agenda" in self.panes:
+            self.panes["agenda"].step(-1)
+
+    # -- export --------------------------------------------------------------------
+
+    def export_minutes(self) -> None:
+        self._export("minutes")
+
+    def export_headlines(self) -> None:
+        self._export("headlines")
+
+    def export_action_log(self) -> None:
+        self._export("actions")
+
+    def _export(self, what: str) -> None:
+        from opsg_desktop.ui.exporting import export_document, suggested_name
+
+        if self.session is None:
+            return
+        meeting = self.session.snapshot()
+        folder = settings.EXPORT_FOLDER.read() or str(Path.home())
+        name = suggested_name(what, meeting)
+        filters = "Word (*.docx);;CSV (*.csv)" if what == "actions" else "Word (*.docx)"
+        path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path(folder) / name), filters)
+        if not path:
+            return
+        settings.EXPORT_FOLDER.write(str(Path(path).parent))
+        self.session.autosaver.save_and_wait()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = self._guarded(export_document, what, meeting, Path(path), self.repository)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if report is None:
+            return
+        if report.withheld:
+            QMessageBox.information(
+                self,
+                "Left out of the export",
+                "Above the document's classification, so left out:\n\n• "
+                + "\n• ".join(report.withheld),
+            )
+        self.statusBar().showMessage(f"Exported {report.path}", 8000)
+        if self.actions_by_id["open_after_export"].isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path)))
+
+    # -- help ------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        from opsg_desktop.ui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        from opsg_desktop import __version__
+
+        QMessageBox.about(
+            self,
+            "About OPSG Secretary",
+            f"<b>OPSG Secretary</b> {__version__}<br>Minutes, actions and headlines for the "
+            f"SEC Operations Group.<br><br>Database: {self.db_path}",
+        )
+
+    def _guarded(self, function, *args):
+        """Run ``function``; show a project error as a message instead of failing."""
+        try:
+            return function(*args)
+        except OpsgError as exc:
+            QMessageBox.warning(self, "OPSG Secretary", str(exc))
+            return None
