@@ -30,9 +30,10 @@ from opsg_desktop.core.model import (
 )
 
 GROUP = Group("Operations Group", "OPSG")
-text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
-    lambda s: s.strip() == s and s
-)
+# Words with inner spaces and no surrounding blanks (as the importer keeps them),
+# drawn without filtering so that generation stays quick.
+_EDGE = r"A-Za-z0-9À-ÿ’'&().,;:/\-"
+text = st.from_regex(rf"[{_EDGE}]([{_EDGE} ]{{0,24}}[{_EDGE}])?", fullmatch=True)
 maybe_text = st.none() | text
 levels = st.none() | st.sampled_from(list(Classification))
 dates = st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))

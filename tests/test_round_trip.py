@@ -10,6 +10,7 @@ from opsg_desktop.store.repository import Repository
 from tests.strategies import meetings
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(meetings())
 def test_dump_then_import_gives_the_same_meeting(meeting):
     assert meeting_from_dict(json.loads(dumps(meeting))) == meeting

@@ -221,3 +221,47 @@ def test_reopening_restores_the_meeting_item_and_cursor(qtbot, db_path, tmp_path
     assert second.panes["notes"].editor.textCursor().position() == 42
     second.close()
     repository.close()
+
+
+def test_f1_lists_every_shortcut(qtbot, window, monkeypatch):
+    from opsg_desktop.ui.actions import ACTIONS
+    from opsg_desktop.ui.dialogs import shortcuts
+
+    shown = []
+    monkeypatch.setattr(shortcuts.ShortcutsDialog, "exec", lambda dialog: shown.append(dialog))
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    [dialog] = shown
+    text = dialog.findChild(shortcuts.QTextBrowser).toPlainText()
+    for spec in ACTIONS:
+        if spec.shortcut:
+            assert spec.shortcut in text, spec.id
+    assert "Ctrl+Alt+C" in text and "P / A / X" in text
+
+
+def test_new_meeting_from_this_one_opens_it_with_the_open_actions(qtbot, window, monkeypatch):
+    from opsg_desktop.core.model import MeetingKind
+    from opsg_desktop.ui.dialogs import new_meeting
+
+    monkeypatch.setattr(
+        new_meeting, "ask_next_meeting", lambda *a: (dt.date(2021, 6, 1), MeetingKind.MAIN)
+    )
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    assert window.session.reference == "OPSG_50_0106"
+    assert window.windowTitle().startswith("OPSG_50_0106")
+    assert len(window.session.meeting.outstanding) == 23
+    grid = window.panes["actions"]
+    assert grid.table.model().rowCount() == 23
+
+
+def test_search_opens_the_meeting_at_the_item(qtbot, window, monkeypatch):
+    from opsg_desktop.ui.dialogs import search
+
+    def pick_first(dialog):
+        dialog.query.setText("Harvey Balls")
+        dialog._open_first()
+        return True
+
+    monkeypatch.setattr(search.SearchDialog, "exec", pick_first)
+    window.panes["agenda"].select_number("1")
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert window.panes["notes"].item.number == "8"
