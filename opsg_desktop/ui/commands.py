@@ -96,3 +96,15 @@ class MoveWithin(QUndoCommand):
 
     def undo(self) -> None:
         self._move(self._destination, self._source)
+
+
+def push_changes(session: MeetingSession, target: Any, values: dict, label: str, part: str) -> bool:
+    """Set every field of ``target`` whose value differs, as one undo step."""
+    changes = {name: v for name, v in values.items() if getattr(target, name) != v}
+    if not changes:
+        return False
+    session.undo_stack.beginMacro(label)
+    for name, value in changes.items():
+        session.undo_stack.push(SetField(session, target, name, value, f"Set {name}", part))
+    session.undo_stack.endMacro()
+    return True

@@ -265,3 +265,37 @@ def test_search_opens_the_meeting_at_the_item(qtbot, window, monkeypatch):
     window.panes["agenda"].select_number("1")
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
     assert window.panes["notes"].item.number == "8"
+
+
+def test_meeting_properties_change_as_one_undo_step(qtbot, window, monkeypatch, db_path):
+    from opsg_desktop.core.model import MeetingKind, NextMeeting
+    from opsg_desktop.ui.dialogs import properties
+
+    def fill(dialog):
+        dialog.start.setText("13:00")
+        dialog.next_main.setText("29 June")
+        dialog.next_reporting.clear()
+        return properties.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(properties.PropertiesDialog, "exec", fill)
+    qtbot.keyClick(window, Qt.Key.Key_M, CTRL | SHIFT)
+    meeting = window.session.meeting
+    assert meeting.start == dt.time(13, 0)
+    assert meeting.next_meetings == [NextMeeting(MeetingKind.MAIN, dt.date(2021, 6, 29))]
+    window.session.autosaver.save_and_wait()
+    assert stored(db_path).start == dt.time(13, 0)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert meeting.start == dt.time(12, 20) and len(meeting.next_meetings) == 2
+
+
+def test_classification_and_status_from_the_toolbar(qtbot, window):
+    from opsg_desktop.core.model import Classification, MeetingStatus
+
+    window.level_box.setCurrentIndex(window.level_box.findData(Classification.AMBER))
+    window.level_box.activated.emit(window.level_box.currentIndex())
+    window.status_box.setCurrentIndex(window.status_box.findData(MeetingStatus.FINAL))
+    window.status_box.activated.emit(window.status_box.currentIndex())
+    meeting = window.session.meeting
+    assert (meeting.classification, meeting.status) == (Classification.AMBER, MeetingStatus.FINAL)
+    window.session.undo_stack.undo()
+    assert meeting.status is MeetingStatus.DRAFT

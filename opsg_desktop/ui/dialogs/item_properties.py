@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -14,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from opsg_desktop.core.model import AgendaItem, Classification
-from opsg_desktop.ui.commands import SetField
+from opsg_desktop.ui.commands import push_changes
+from opsg_desktop.ui.dialogs.buttons import ok_cancel
 from opsg_desktop.ui.session import MeetingSession
 
 
@@ -41,11 +41,7 @@ class ItemPropertiesDialog(QDialog):
         self.headline.setTabChangesFocus(True)
         self.headline.setEnabled(item.headline is not None)
         self.in_headlines.toggled.connect(self.headline.setEnabled)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow("&Title", self.title)
         form.addRow("&Presenter", self.presenter)
@@ -69,12 +65,4 @@ def edit_item_properties(parent: QWidget, session: MeetingSession, item: AgendaI
     dialog = ItemPropertiesDialog(parent, item)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    changes = {k: v for k, v in dialog.values().items() if getattr(item, k) != v}
-    if not changes:
-        return False
-    stack = session.undo_stack
-    stack.beginMacro(f"Edit item {item.number}")
-    for name, value in changes.items():
-        stack.push(SetField(session, item, name, value, f"Set {name}", "agenda"))
-    stack.endMacro()
-    return True
+    return push_changes(session, item, dialog.values(), f"Edit item {item.number}", "agenda")

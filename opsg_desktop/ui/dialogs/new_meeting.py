@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QWidget
 
 from opsg_desktop.core.model import Meeting, MeetingKind
+from opsg_desktop.ui.dialogs.buttons import ok_cancel
 
 
 def ask_next_meeting(parent: QWidget, previous: Meeting) -> tuple[dt.date, MeetingKind] | None:
@@ -27,11 +28,7 @@ def ask_next_meeting(parent: QWidget, previous: Meeting) -> tuple[dt.date, Meeti
         kind.addItem(value.value.capitalize(), value)
     if previous.next_meetings:
         kind.setCurrentIndex(kind.findData(previous.next_meetings[0].kind))
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
+    buttons = ok_cancel(dialog)
     form = QFormLayout(dialog)
     form.addRow("&Date", date)
     form.addRow("&Kind", kind)

@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,7 +16,8 @@ from PySide6.QtWidgets import (
 from opsg_desktop.core.dates import prose_date
 from opsg_desktop.core.model import Meeting, MeetingKind, NextMeeting
 from opsg_desktop.core.natural_dates import parse_target_text
-from opsg_desktop.ui.commands import SetField
+from opsg_desktop.ui.commands import push_changes
+from opsg_desktop.ui.dialogs.buttons import ok_cancel
 from opsg_desktop.ui.session import MeetingSession
 
 
@@ -49,11 +49,7 @@ class PropertiesDialog(QDialog):
         self.start.setPlaceholderText("HH:MM")
         self.end.setPlaceholderText("HH:MM")
         self.next_main.setPlaceholderText("e.g. 1 June 2021")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._check_and_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._check_and_accept)
         form = QFormLayout(self)
         form.addRow("Meeting", QLabel(f"{meeting.number}, {prose_date(meeting.date)}", self))
         form.addRow("&Start", self.start)
@@ -101,12 +97,5 @@ def edit_meeting_properties(parent: QWidget, session: MeetingSession) -> bool:
     dialog = PropertiesDialog(parent, session.meeting)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    meeting = session.meeting
-    changes = {k: v for k, v in dialog.values().items() if getattr(meeting, k) != v}
-    if not changes:
-        return False
-    session.undo_stack.beginMacro("Edit meeting properties")
-    for name, value in changes.items():
-        session.undo_stack.push(SetField(session, meeting, name, value, f"Set {name}", "meeting"))
-    session.undo_stack.endMacro()
-    return True
+    values = dialog.values()
+    return push_changes(session, session.meeting, values, "Edit meeting properties", "meeting")
