@@ -155,7 +155,7 @@ class Repository:
                 LEFT JOIN meetings m ON m.id = a.meeting_id {clause}""",
             params,
         )
-        updates = self._updates_by_action()
+        updates = self._updates_by_action(clause, params)
         entries = [
             LoggedAction(action_from_row(r), r["raised_at"], updates.get(r["id"], []))
             for r in found
@@ -280,12 +280,15 @@ class Repository:
                 )
             self.db.execute("DELETE FROM actions WHERE id = ?", [action_id])
 
-    def _updates_by_action(self) -> dict[str, list[ActionUpdate]]:
+    def _updates_by_action(self, clause: str, params: list) -> dict[str, list[ActionUpdate]]:
+        """Every update of the actions that ``clause`` selects, oldest first."""
         found = rows(
             self.db,
-            """SELECT r.action_id, r.update_text, r.status, r.revised_target, m.reference, m.date
-               FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
-               ORDER BY m.date, m.id""",
+            f"""SELECT r.action_id, r.update_text, r.status, r.revised_target, m.reference, m.date
+                FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
+                WHERE r.action_id IN (SELECT a.id FROM actions a {clause})
+                ORDER BY m.date, m.id""",
+            params,
         )
         updates: dict[str, list[ActionUpdate]] = {}
         for r in found:
