@@ -61,16 +61,24 @@ class Autosaver(QObject):
         self._pending = self._executor.submit(self._write, meeting)
         return self._pending
 
-    def save_and_wait(self, timeout: float = 30.0) -> None:
-        """Save everything now and wait for it (closing the window, exporting)."""
+    def save_and_wait(self, timeout: float = 30.0) -> bool:
+        """Save everything now and wait for it; False when the save failed."""
         future = self.save_soon()
-        if future is not None:
+        if future is None:
+            return True
+        try:
             future.result(timeout)
+        except Exception:  # noqa: BLE001 - reported through ``failed`` already
+            self.dirty = True
+            return False
+        return True
 
-    def shutdown(self) -> None:
-        self.save_and_wait()
+    def shutdown(self) -> bool:
+        """Save what is left and stop the worker; False when that last save failed."""
+        saved = self.save_and_wait()
         self._executor.submit(self._close_connection).result()
         self._executor.shutdown(wait=True)
+        return saved
 
     def _write(self, meeting: Meeting) -> None:
         try:

@@ -10,7 +10,15 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from opsg_desktop.core.model import Classification, MeetingStatus
 from opsg_desktop.store.repository import Repository
@@ -159,7 +167,15 @@ class MainWindow(WindowCommands, QMainWindow):
             self.session.autosaver.failed,
         ):
             signal.disconnect()
-        self.session.close()
+        rescued = self.session.close()
+        if rescued is not None:
+            QMessageBox.warning(
+                self,
+                "OPSG Secretary",
+                f"The database did not take the last changes of {self.session.reference}, so "
+                f"they were written to\n{rescued}\n"
+                "Import that file with --replace to recover them.",
+            )
         self.session.deleteLater()
         self.session = None
 

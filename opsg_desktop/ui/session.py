@@ -8,6 +8,7 @@ which tells the other panes (``changed``) and the autosaver.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +36,8 @@ class MeetingSession(QObject):
         self._taken = set(taken_ids) | {
             b.id for _, b in walk_blocks(meeting) if isinstance(b, ActionBlock) and b.id
         }
+        self._db_path = Path(db_path)
+        self._closed = False
         self.autosaver = Autosaver(db_path, self.snapshot, parent=self)
 
     @property
@@ -75,7 +78,26 @@ class MeetingSession(QObject):
         self._taken.add(action_id)
         return action_id
 
-    def close(self) -> None:
-        """Save what is left and stop the worker."""
+    def close(self) -> Path | None:
+        """Save what is left and stop the worker.
+
+        If the database refuses the last save, the meeting is written as a
+        JSON file beside it instead, so nothing typed is lost; its path is
+        returned (None when all went to the database).
+        """
+        if self._closed:
+            return None
+        self._closed = True
         self.flush()
-        self.autosaver.shutdown()
+        if self.autosaver.shutdown():
+            return None
+        return self._rescue()
+
+    def _rescue(self) -> Path:
+        from opsg_desktop.interchange import dumps
+
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = self._db_path.parent
+        path = folder / f"{self.reference} unsaved {stamp}.json"
+        path.write_text(dumps(self.snapshot()), encoding="utf-8")
+        return path
