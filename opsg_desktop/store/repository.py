@@ -13,6 +13,7 @@ from pathlib import Path
 from opsg_desktop.core.carryover import action_sort_key, carry_over
 from opsg_desktop.core.errors import ConflictError, NotFoundError
 from opsg_desktop.core.model import (
+    ActionBlock,
     ActionStatus,
     ActionUpdate,
     Group,
@@ -20,6 +21,7 @@ from opsg_desktop.core.model import (
     Meeting,
     MeetingKind,
     Person,
+    walk_blocks,
 )
 from opsg_desktop.core.numbering import assign_action_ids
 from opsg_desktop.store import meeting_writer as writer
@@ -58,15 +60,26 @@ class Repository:
 
     # -- meetings ---------------------------------------------------------
 
-    def save_meeting(self, meeting: Meeting, *, replace: bool = False) -> str:
+    def save_meeting(
+        self, meeting: Meeting, *, replace: bool = False, previous_reference: str | None = None
+    ) -> str:
         """Store ``meeting`` (numbering its new actions) and return its reference.
 
         A meeting whose reference exists is refused unless ``replace``; either
-        way nothing is half-written.
+        way nothing is half-written.  ``previous_reference`` names the stored
+        meeting this one replaces when its date (and so its reference) moved.
         """
         with self.db.atomic():
             existing = self._meeting_row(meeting.reference, required=False)
-            if existing and not replace:
+            moved = previous_reference not in (None, meeting.reference)
+            if moved and existing:
+                raise ConflictError(
+                    f"{meeting.reference} already exists: another meeting has that "
+                    "number and date; choose another date"
+                )
+            if moved:
+                existing = self._meeting_row(previous_reference, required=False)
+            elif existing and not replace:
                 raise ConflictError(
                     f"{meeting.reference} already exists; "
                     "use --replace to overwrite it with this file"
@@ -75,6 +88,7 @@ class Repository:
             self._refuse_number_clash(meeting, group_id, existing)
             raised, reviewed = self._delete(existing) if existing else ([], [])
             assign_action_ids(meeting, self._ids_of(meeting))
+            self._record_issued(meeting)
             meeting_id = writer.insert_meeting_row(self.db, meeting, group_id)
             writer.insert_people(self.db, meeting_id, meeting.people)
             writer.insert_agenda(self.db, meeting, meeting_id, group_id)
@@ -204,10 +218,12 @@ class Repository:
         return found[0] if found else None
 
     def _refuse_number_clash(self, meeting: Meeting, group_id: int, existing: dict | None) -> None:
+        """Another stored meeting (not the one being replaced) with this number."""
         clash = rows(
             self.db,
-            "SELECT reference FROM meetings WHERE group_id = ? AND number = ? AND reference != ?",
-            [group_id, meeting.number, meeting.reference],
+            """SELECT reference FROM meetings
+               WHERE group_id = ? AND number = ? AND reference != ? AND id != ?""",
+            [group_id, meeting.number, meeting.reference, existing["id"] if existing else -1],
         )
         if clash:
             raise ConflictError(
@@ -246,9 +262,16 @@ class Repository:
     def _ids_of(self, meeting: Meeting) -> list[str]:
         prefix = f"{meeting.group.abbreviation} {meeting.number}/"
         found = self.db.execute(
-            "SELECT id FROM actions WHERE substr(id, 1, ?) = ?", [len(prefix), prefix]
+            "SELECT id FROM issued_action_ids WHERE substr(id, 1, ?) = ?", [len(prefix), prefix]
         )
         return [r[0] for r in found.fetchall()]
+
+    def _record_issued(self, meeting: Meeting) -> None:
+        """Every id the meeting uses stays taken, even if its action is dropped later."""
+        ids = [b.id for _, b in walk_blocks(meeting) if isinstance(b, ActionBlock) and b.id]
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO issued_action_ids (id) VALUES (?)", [(i,) for i in ids]
+        )
 
     def _delete(self, existing: dict) -> tuple[list[str], list[str]]:
         """Delete a meeting being replaced; return the ids it raised and reviewed."""

@@ -128,8 +128,22 @@ def _v2_email_and_search(db: Database) -> None:
     )
 
 
+def _v3_issued_ids(db: Database) -> None:
+    """Remember every action id ever given out, so none is given twice."""
+    db.executescript(
+        """
+        CREATE TABLE issued_action_ids (id TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO issued_action_ids (id) SELECT id FROM actions;
+        """
+    )
+
+
 #: Migration N brings a database from version N-1 to N.
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_tables, _v2_email_and_search]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_tables,
+    _v2_email_and_search,
+    _v3_issued_ids,
+]
 LATEST_VERSION = len(MIGRATIONS)
 
 

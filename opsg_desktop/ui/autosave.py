@@ -44,6 +44,8 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.save_soon)
         self._finished.connect(self._report)
         self.dirty = False
+        #: The reference the meeting is stored under (its date may move).
+        self.saved_reference: str | None = None
 
     def schedule(self) -> None:
         """Note an edit; a save follows within the delay."""
@@ -85,7 +87,8 @@ class Autosaver(QObject):
             repository = getattr(self._local, "repository", None)
             if repository is None:
                 repository = self._local.repository = Repository(self._db_path)
-            repository.save_meeting(meeting, replace=True)
+            repository.save_meeting(meeting, replace=True, previous_reference=self.saved_reference)
+            self.saved_reference = meeting.reference
         except OpsgError as exc:
             self._finished.emit(None, str(exc))
             raise

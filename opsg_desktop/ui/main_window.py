@@ -197,6 +197,7 @@ class MainWindow(WindowCommands, QMainWindow):
         if self.session is None or notes is None or notes.item is None:
             return
         suffix = "/" + self.session.reference
+        settings.LAST_MEETING.write(self.session.reference)
         settings.LAST_ITEM.write(notes.item.number, suffix)
         settings.LAST_CURSOR.write(notes.editor.textCursor().position(), suffix)
 

@@ -39,6 +39,7 @@ class MeetingSession(QObject):
         self._db_path = Path(db_path)
         self._closed = False
         self.autosaver = Autosaver(db_path, self.snapshot, parent=self)
+        self.autosaver.saved_reference = meeting.reference
 
     @property
     def reference(self) -> str:

@@ -161,3 +161,33 @@ def test_issued_action_ids_of_a_meeting(repository, demo_doc):
     repository.save_meeting(meeting)
     issued = repository.issued_action_ids(meeting)
     assert len(issued) == 20 and all(i.startswith("OPSG 49/") for i in issued)
+
+
+def test_a_dropped_actions_number_is_never_given_again(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    item_9 = demo_doc["agenda"][8]["blocks"]
+    demo_doc["agenda"][8]["blocks"] = [b for b in item_9 if "action" not in b]  # drops 49/20
+    demo_doc["agenda"][9]["blocks"].append({"action": {"text": "The DCC to write back."}})
+    repository.save_meeting(meeting_from_dict(demo_doc), replace=True)
+    ids = [e.action.id for e in repository.action_log()]
+    assert "OPSG 49/20" not in ids and "OPSG 49/21" in ids
+
+
+def test_a_meeting_whose_date_moved_replaces_its_old_row(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    moved = meeting_from_dict(demo_doc)
+    moved.date = dt.date(2021, 5, 25)
+    repository.save_meeting(moved, replace=True, previous_reference="OPSG_49_2405")
+    assert [m.reference for m in repository.list_meetings()] == ["OPSG_49_2505"]
+    assert {e.raised_at for e in repository.action_log() if e.raised_at} == {"OPSG_49_2505"}
+
+
+def test_a_date_cannot_move_onto_another_meeting(repository, demo_doc):
+    repository.save_meeting(meeting_from_dict(demo_doc))
+    repository.create_next("OPSG_49_2405", dt.date(2021, 6, 1))
+    clash = repository.load_meeting("OPSG_50_0106")
+    clash.number = "49"
+    clash.date = dt.date(2021, 5, 24)
+    with pytest.raises(ConflictError, match="OPSG_49_2405 already exists: another meeting"):
+        repository.save_meeting(clash, replace=True, previous_reference="OPSG_50_0106")
+    assert len(repository.list_meetings()) == 2

@@ -45,6 +45,7 @@ def test_migrating_from_the_previous_version_keeps_data_and_indexes_it(db_path):
     assert [e.action.id for e in repo.action_log()] == ["OPSG 40/01"]
     assert [h.where for h in repo.search("dashboard")] == ["action OPSG 40/01"]
     assert "email" in repo.db["persons"].columns_dict
+    assert repo.db.execute("SELECT id FROM issued_action_ids").fetchall() == [("OPSG 40/01",)]
     repo.close()
     backup = db_path.with_name(db_path.name + f".schema{LATEST_VERSION - 1}.bak")
     assert user_version(backup) == LATEST_VERSION - 1

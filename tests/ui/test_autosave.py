@@ -36,7 +36,7 @@ def test_an_edit_is_saved_within_a_second_and_the_status_is_told(qtbot, session,
 def test_a_refused_save_is_reported_and_rescued_to_a_file_on_close(
     qtbot, session, tmp_path, monkeypatch
 ):
-    def refuse(self, meeting, replace=False):
+    def refuse(self, meeting, **options):
         raise ConflictError("the database is locked by another program")
 
     monkeypatch.setattr(Repository, "save_meeting", refuse)

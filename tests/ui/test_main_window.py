@@ -299,3 +299,25 @@ def test_classification_and_status_from_the_toolbar(qtbot, window):
     assert (meeting.classification, meeting.status) == (Classification.AMBER, MeetingStatus.FINAL)
     window.session.undo_stack.undo()
     assert meeting.status is MeetingStatus.DRAFT
+
+
+def test_moving_the_meeting_date_moves_its_reference(qtbot, window, monkeypatch, db_path):
+    from PySide6.QtCore import QDate
+
+    from opsg_desktop.ui.dialogs import properties
+
+    def move(dialog):
+        dialog.date.setDate(QDate(2021, 5, 25))
+        return properties.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(properties.PropertiesDialog, "exec", move)
+    qtbot.keyClick(window, Qt.Key.Key_M, CTRL | SHIFT)
+    assert window.session.reference == "OPSG_49_2505"
+    assert window.windowTitle().startswith("OPSG_49_2505")
+    assert window.session.autosaver.save_and_wait()
+    repository = Repository(db_path)
+    try:
+        assert [m.reference for m in repository.list_meetings()] == ["OPSG_49_2505"]
+        assert len(repository.action_log()) == 24
+    finally:
+        repository.close()

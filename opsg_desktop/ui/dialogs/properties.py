@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -35,6 +37,10 @@ class PropertiesDialog(QDialog):
         super().__init__(parent)
         self.meeting = meeting
         self.setWindowTitle(f"Properties of {meeting.reference}")
+        self.date = QDateEdit(QDate(meeting.date.year, meeting.date.month, meeting.date.day), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setAccessibleName("Meeting date")
         self.start = QLineEdit(f"{meeting.start:%H:%M}" if meeting.start else "", self)
         self.end = QLineEdit(f"{meeting.end:%H:%M}" if meeting.end else "", self)
         self.location = QLineEdit(meeting.location or "", self)
@@ -51,7 +57,8 @@ class PropertiesDialog(QDialog):
         self.next_main.setPlaceholderText("e.g. 1 June 2021")
         buttons = ok_cancel(self, self._check_and_accept)
         form = QFormLayout(self)
-        form.addRow("Meeting", QLabel(f"{meeting.number}, {prose_date(meeting.date)}", self))
+        form.addRow("Meeting number", QLabel(meeting.number, self))
+        form.addRow("&Date", self.date)
         form.addRow("&Start", self.start)
         form.addRow("&End", self.end)
         form.addRow("&Location", self.location)
@@ -75,6 +82,7 @@ class PropertiesDialog(QDialog):
                     raise ValueError(f"“{field.text()}” is not a date")
                 nexts.append(NextMeeting(kind, day))
         return {
+            "date": self.date.date().toPython(),
             "start": _time(self.start.text()),
             "end": _time(self.end.text()),
             "location": self.location.text().strip() or None,
