@@ -106,12 +106,9 @@ def _export(repository: Repository, args: argparse.Namespace) -> int:
 
 
 def _write_text(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise OpsgError(
-            f"{path}: cannot write the file ({exc.strerror or exc}); choose another place."
-        ) from exc
+    from opsg_desktop.export.files import write_atomically
+
+    write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
 COMMANDS = {

@@ -6,6 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from opsg_desktop.core.dates import NO_TARGET_WORDS
 from opsg_desktop.core.model import (
     Action,
     ActionBlock,
@@ -40,9 +41,7 @@ dates = st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))
 targets = (
     st.none()
     | dates
-    | text.filter(
-        lambda s: not _looks_like_date(s) and s.casefold() not in {"n/a", "na", "none", "-"}
-    )
+    | text.filter(lambda s: not _looks_like_date(s) and s.casefold() not in NO_TARGET_WORDS)
 )
 url = st.sampled_from(
     ["https://example.org/a", "https://example.org/mod?x=1", "mailto:x@example.org"]

@@ -32,6 +32,17 @@ def time_span(start: dt.time | None, end: dt.time | None) -> str | None:
     return " \u2013 ".join(parts) or None
 
 
+#: What people write for "no target"; the table prints N/A for it.
+NO_TARGET_WORDS = frozenset({"", "n/a", "na", "none", "-"})
+
+
+def target_iso(target: Target | None) -> str | None:
+    """A target as files and the database keep it: ISO date, or its text."""
+    if target is None:
+        return None
+    return target.isoformat() if isinstance(target, dt.date) else target
+
+
 def parse_target(text: str) -> Target:
     """An ISO date becomes a date; anything else stays text."""
     try:

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 
+from opsg_desktop.core.dates import NO_TARGET_WORDS
 from opsg_desktop.core.model import Target
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -31,7 +32,7 @@ def parse_target_text(
 ) -> Target | None:
     """The date ``text`` names (after ``today`` when no year is given), else the text."""
     cleaned = " ".join(text.strip().split())
-    if not cleaned or cleaned.casefold() in {"n/a", "na", "none", "-"}:
+    if cleaned.casefold() in NO_TARGET_WORDS:
         return None
     key = cleaned.casefold()
     if key in {"next meeting", "the next meeting", "by the next meeting"}:

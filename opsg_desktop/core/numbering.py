@@ -61,6 +61,16 @@ def next_meeting_number(previous: str, extraordinary: bool) -> str:
     return str(base + 1)
 
 
+def highest_sequences(abbreviation: str, number: str, ids: Iterable[str]) -> dict[bool, int]:
+    """The highest number used so far in the plain (False) and CONF (True) series."""
+    highest = {False: 0, True: 0}
+    for text in ids:
+        parsed = parse_action_id(text)
+        if (parsed.abbreviation, parsed.meeting_number) == (abbreviation, number):
+            highest[parsed.confidential] = max(highest[parsed.confidential], parsed.sequence)
+    return highest
+
+
 def assign_action_ids(meeting: Meeting, taken: Iterable[str] = ()) -> list[str]:
     """Give every unnumbered action of ``meeting`` the next free id, in order.
 
@@ -69,22 +79,13 @@ def assign_action_ids(meeting: Meeting, taken: Iterable[str] = ()) -> list[str]:
     Raises ValueError for an id that belongs to another meeting.
     """
     abbr, number = meeting.group.abbreviation, meeting.number
-    highest = {False: 0, True: 0}
-
-    def note(action_id: ActionId) -> None:
-        highest[action_id.confidential] = max(highest[action_id.confidential], action_id.sequence)
-
-    for text in taken:
-        parsed = parse_action_id(text)
-        if (parsed.abbreviation, parsed.meeting_number) == (abbr, number):
-            note(parsed)
     actions = [(b, lvl) for _, b, lvl in effective_blocks(meeting) if isinstance(b, ActionBlock)]
-    for block, _ in actions:
-        if block.id is not None:
-            parsed = parse_action_id(block.id)
-            if (parsed.abbreviation, parsed.meeting_number) != (abbr, number):
-                raise ValueError(f"action id {block.id} does not belong to meeting {abbr} {number}")
-            note(parsed)
+    own = [b.id for b, _ in actions if b.id is not None]
+    for action_id in own:
+        parsed = parse_action_id(action_id)
+        if (parsed.abbreviation, parsed.meeting_number) != (abbr, number):
+            raise ValueError(f"action id {action_id} does not belong to meeting {abbr} {number}")
+    highest = highest_sequences(abbr, number, [*taken, *own])
     assigned = []
     for block, level in actions:
         if block.id is None:

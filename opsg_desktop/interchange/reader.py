@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from opsg_desktop.core.dates import parse_target
+from opsg_desktop.core.dates import NO_TARGET_WORDS, parse_target
 from opsg_desktop.core.model import (
     Action,
     ActionBlock,
@@ -299,13 +299,12 @@ _BLOCK_READERS = {
 }
 
 
-_NO_TARGET = {"", "n/a", "na", "none", "-"}
-
-
 def _target(value: Any, path: str, problems: Problems) -> Target | None:
     """A date or free text; "N/A" and blanks mean no target (the table prints N/A)."""
     text = problems.text(value, path)
-    return None if text is None or text.strip().casefold() in _NO_TARGET else parse_target(text)
+    return (
+        None if text is None or text.strip().casefold() in NO_TARGET_WORDS else parse_target(text)
+    )
 
 
 def _review(value: Any, path: str, problems: Problems) -> OutstandingReview | None:

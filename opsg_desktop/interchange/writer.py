@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from opsg_desktop.core.dates import target_iso
 from opsg_desktop.core.model import (
     ActionBlock,
     AgendaItem,
@@ -17,7 +18,6 @@ from opsg_desktop.core.model import (
     OutstandingBlock,
     OutstandingReview,
     Person,
-    Target,
     TextBlock,
 )
 
@@ -30,10 +30,6 @@ def _day(value: dt.date | None) -> str | None:
 
 def _time(value: dt.time | None) -> str | None:
     return None if value is None else value.strftime("%H:%M")
-
-
-def _target(value: Target | None) -> str | None:
-    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _level(value) -> str | None:
@@ -115,7 +111,7 @@ def _block(block: Block) -> dict[str, Any]:
                     "id": block.id,
                     "text": block.text,
                     "owner": block.owner,
-                    "target": _target(block.target),
+                    "target": target_iso(block.target),
                     "topic": block.topic,
                     "classification": _level(block.classification),
                 }
@@ -138,8 +134,8 @@ def _review(review: OutstandingReview) -> dict[str, Any]:
         "text": action.text,
         "owner": action.owner,
         "raised": _day(action.raised),
-        "target": _target(action.target),
-        "revised_target": _target(action.revised_target),
+        "target": target_iso(action.target),
+        "revised_target": target_iso(action.revised_target),
         "classification": _level(action.classification),
         "update": review.update,
         "status": review.status.value,

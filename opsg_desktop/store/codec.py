@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from opsg_desktop.core.dates import parse_target
+from opsg_desktop.core.dates import parse_target, target_iso
 from opsg_desktop.core.model import Classification, Target
 
 
@@ -35,9 +35,7 @@ def time_in(text: str | None) -> dt.time | None:
 
 
 def target_out(target: Target | None) -> str | None:
-    if target is None:
-        return None
-    return target.isoformat() if isinstance(target, dt.date) else target
+    return target_iso(target)
 
 
 def target_in(text: str | None) -> Target | None:

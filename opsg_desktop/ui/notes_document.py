@@ -9,7 +9,6 @@ paragraph through typing, undo and redo.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from PySide6.QtGui import (
@@ -24,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from opsg_desktop.core.dates import parse_target
+from opsg_desktop.core.dates import parse_target, target_iso
 from opsg_desktop.core.model import (
     ActionBlock,
     Block,
@@ -60,9 +59,7 @@ def action_label(action_id: str) -> str:
 
 
 def target_to_text(target: Target | None) -> str:
-    if target is None:
-        return ""
-    return target.isoformat() if isinstance(target, dt.date) else target
+    return target_iso(target) or ""
 
 
 def block_kind(block: QTextBlock) -> str:

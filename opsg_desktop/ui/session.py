@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from opsg_desktop.core.model import ActionBlock, Meeting, walk_blocks
-from opsg_desktop.core.numbering import ActionId, parse_action_id
+from opsg_desktop.core.numbering import ActionId, highest_sequences
 from opsg_desktop.ui.autosave import Autosaver
 
 #: The parts of a meeting a change can touch, as ``changed`` names them.
@@ -66,15 +66,7 @@ class MeetingSession(QObject):
     def next_action_id(self, confidential: bool) -> str:
         """The next free id of the plain or CONF series; never given out twice."""
         abbr, number = self.meeting.group.abbreviation, self.meeting.number
-        highest = 0
-        for taken in self._taken:
-            parsed = parse_action_id(taken)
-            if (parsed.abbreviation, parsed.meeting_number, parsed.confidential) == (
-                abbr,
-                number,
-                confidential,
-            ):
-                highest = max(highest, parsed.sequence)
+        highest = highest_sequences(abbr, number, self._taken)[confidential]
         action_id = str(ActionId(abbr, number, highest + 1, confidential))
         self._taken.add(action_id)
         return action_id

@@ -190,3 +190,11 @@ def test_the_real_command_runs_without_traceback(tmp_path):
         and "cannot read the file" in bad.stderr
         and "Traceback" not in bad.stderr
     )
+
+
+def test_dump_to_a_folder_that_does_not_exist(capsys, db_path, example_file, tmp_path):
+    run(capsys, "--db", db_path, "import", example_file)
+    target = tmp_path / "missing" / "out.json"
+    code, out, err = run(capsys, "--db", db_path, "dump", "OPSG_49_2405", "-o", target)
+    assert code == 1 and out == "" and "missing" in err and "Traceback" not in err
+    assert not target.parent.exists()
