@@ -46,7 +46,7 @@ from opsg_desktop.export.docx_helpers import (
     title_block,
 )
 from opsg_desktop.export.files import ExportReport, write_atomically
-from opsg_desktop.export.minutes_tables import cell_text, header_row, widths
+from opsg_desktop.export.minutes_tables import cell_text, fitted_widths, header_row
 from opsg_desktop.export.phrases import classification_line
 
 CSV_COLUMNS = (
@@ -102,10 +102,11 @@ def export_action_log_docx(
     scope = "Open actions" if open_only else "All actions"
     summary = f"{scope} ({len(chosen)}), as of {prose_date(dt.date.today())}"
     title_block(flow, [(f"{group.name} Action Log", 16, True), (summary, 11, False)])
-    table = Table(flow, widths(text_width(document), _LOG_SHARES))
+    rows = [_log_cells(entry) for entry in chosen]
+    table = Table(flow, fitted_widths(text_width(document), _LOG_SHARES, LOG_HEADERS, rows))
     header_row(table, LOG_HEADERS, repeat=True)
-    for entry in chosen:
-        table.row([cell_text(value, keep_next=True) for value in _log_cells(entry)])
+    for entry, values in zip(chosen, rows, strict=True):
+        table.row([cell_text(value, keep_next=True) for value in values])
         table.merged_row(history_paragraphs(entry.updates))
     return ExportReport(save_document(document, path))
 

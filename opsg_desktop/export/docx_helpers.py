@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from opsg_desktop.export.docx_content import Element, Flow, Table, field, paragr
 from opsg_desktop.export.files import write_atomically
 
 FONT = "Arial"
+#: Table text in points: 10, the smaller size the house allows, so ids and dates fit.
+TABLE_SIZE = 10
 BODY_SIZE = Pt(11)
 #: (style name, size in points, space before, space after) of the heading styles.
 HEADINGS = (("Heading 1", 12, 16, 6), ("Heading 2", 11, 12, 4), ("Heading 3", 10, 8, 3))
@@ -131,6 +134,7 @@ def _add_table_text_style(document: DocxDocument) -> None:
     style.paragraph_format.space_before = Pt(1.5)
     style.paragraph_format.space_after = Pt(1.5)
     style.paragraph_format.line_spacing = 1.0
+    style.font.size = Pt(TABLE_SIZE)
 
 
 def _add_hyperlink_style(document: DocxDocument) -> None:
@@ -198,13 +202,24 @@ def _drop_template_leftovers(document: DocxDocument) -> None:
         if rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = _APP_XML.encode("utf-8")
     settings = document.settings.element
-    for rsids in settings.findall(qn("w:rsids")):
-        settings.remove(rsids)
+    for name in ("w:rsids", "w:proofState"):
+        for leftover in settings.findall(qn(name)):
+            settings.remove(leftover)
+    _fresh_settings(settings)
     for rsid in list(document.styles.element.iter(qn("w:rsid"))):
         rsid.getparent().remove(rsid)
     for element in document.element.body.iter():
         for name in [name for name in element.attrib if name.startswith(qn("w:rsid"))]:
             del element.attrib[name]
+
+
+def _fresh_settings(settings: Element) -> None:
+    """Word 2013+ layout (compatibility mode 15) and a document id of this file's own."""
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    for doc_id in settings.iter(qn("w14:docId")):
+        doc_id.set(qn("w14:val"), f"{secrets.randbelow(0x7FFFFFFF) + 1:08X}")
 
 
 def save_document(document: DocxDocument, path: str | os.PathLike[str]) -> Path:

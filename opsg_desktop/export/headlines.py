@@ -56,8 +56,8 @@ def build_headlines(meeting: Meeting) -> DocxDocument:
     flow = Flow.body(document)
     title = f"{group.name} ({group.abbreviation}) Meeting {meeting.number} on "
     title_block(flow, [(title + prose_date(meeting.date), 16, True), ("Headlines", 14, True)])
-    flow.extend(text_paragraphs(headlines_intro(group)))
-    flow.extend(text_paragraphs(headlines_statement(group), space_after=200))
+    flow.add(statement_paragraph(headlines_statement(group), LEVEL))
+    flow.extend(text_paragraphs(headlines_intro(group), space_after=200))
     for item, level in effective_items(meeting):
         if item.headline is not None and allowed(level, LEVEL):
             flow.extend(headline_paragraphs(item))
@@ -65,6 +65,15 @@ def build_headlines(meeting: Meeting) -> DocxDocument:
     if closing:
         flow.add(paragraph([run(closing)], space_before=240))
     return document
+
+
+def statement_paragraph(statement: str, level: Classification) -> Element:
+    """The classification statement with the level's name (``White``) in bold, as published."""
+    name = level.name.title()
+    before, found, after = statement.partition(name)
+    if not found:
+        return paragraph([run(statement)])
+    return paragraph([run(before), run(name, bold=True), run(after)])
 
 
 def headline_paragraphs(item: AgendaItem) -> list[Element]:

@@ -223,8 +223,13 @@ class _MinutesWriter:
             return
         self.flow.add(paragraph([run(f"The {abbreviation}:")], keep_next=True, space_after=60))
         bullets = self.lists.new_list(ListStyle.BULLET)
-        for entry in outcome_entries(decisions):
-            self.flow.add(paragraph([run(entry)], style="ListParagraph", num_id=bullets))
+        entries = outcome_entries(decisions)
+        last = len(entries) - 1
+        for index, entry in enumerate(entries):
+            keep = index < last  # the block's lines stay on one page
+            self.flow.add(
+                paragraph([run(entry)], style="ListParagraph", num_id=bullets, keep_next=keep)
+            )
 
     def _list(self, style: ListStyle, entries: list[TextBlock]) -> None:
         number = self.lists.new_list(style)

@@ -14,6 +14,8 @@ from opsg_desktop.export.docx_content import (
     run,
     split_paragraphs,
 )
+from opsg_desktop.export.docx_helpers import TABLE_SIZE
+from opsg_desktop.export.measure import column_need
 from opsg_desktop.export.phrases import person_line, representing
 
 HEADER_SHADE = "E7E6E6"
@@ -43,6 +45,36 @@ def widths(total: int, shares: Sequence[float]) -> list[int]:
     """Column widths in twips from ``shares`` of ``total``, the last taking the rest."""
     columns = [int(total * share) for share in shares[:-1]]
     return [*columns, total - sum(columns)]
+
+
+def fitted_widths(
+    total: int,
+    shares: Sequence[float],
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    flexible: int = 1,
+    whole: int = 0,
+    size: float = TABLE_SIZE,
+) -> list[int]:
+    """Column widths in twips: each at least its share and wide enough for its longest word.
+
+    The ``whole`` column (the action id, ``OPSG 45/CONF02``) is measured value
+    by value, so an id never breaks at its space; dates and references are one
+    word each.  The ``flexible`` column (the action text, which wraps at
+    spaces) gives up the room the others need.
+    """
+    base = widths(total, shares)
+    for index, header in enumerate(headers):
+        if index == flexible:
+            continue
+        values = [row[index] for row in rows]
+        if index == whole:
+            values = [value.replace(" ", "\u00a0") for value in values]
+        need = max(column_need([header], size, bold=True), column_need(values, size))
+        base[index] = max(base[index], need)
+    base[flexible] = total - sum(w for i, w in enumerate(base) if i != flexible)
+    return base
 
 
 def header_row(table: Table, titles: Sequence[str], *, repeat: bool = False) -> None:
@@ -98,20 +130,25 @@ def add_apologies(flow: Flow, meeting: Meeting, width: int) -> bool:
 
 def add_outstanding(flow: Flow, reviews: Sequence[OutstandingReview], width: int) -> None:
     """The actions outstanding: a row per action, then a full-width row with its update."""
-    table = Table(flow, widths(width, _OUTSTANDING_SHARES))
+    rows = [_outstanding_cells(review) for review in reviews]
+    columns = fitted_widths(width, _OUTSTANDING_SHARES, OUTSTANDING_HEADERS, rows)
+    table = Table(flow, columns)
     header_row(table, OUTSTANDING_HEADERS, repeat=True)
-    for review in reviews:
-        action = review.action
-        values = (
-            action.id,
-            action.text,
-            table_date(action.raised) if action.raised else "",
-            target_text(action.target),
-            target_text(action.revised_target),
-            action.owner or "",
-        )
+    for review, values in zip(reviews, rows, strict=True):
         table.row([cell_text(value, keep_next=True) for value in values], cant_split=True)
         table.merged_row(update_paragraphs(review))
+
+
+def _outstanding_cells(review: OutstandingReview) -> list[str]:
+    action = review.action
+    return [
+        action.id,
+        action.text,
+        table_date(action.raised) if action.raised else "",
+        target_text(action.target),
+        target_text(action.revised_target),
+        action.owner or "",
+    ]
 
 
 def update_paragraphs(review: OutstandingReview) -> list[Element]:

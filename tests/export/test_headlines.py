@@ -17,8 +17,8 @@ def test_headlines_content_in_order(meeting, tmp_path):
     assert body_texts(path) == [
         "Operations Group (OPSG) Meeting 49 on 24 May 2021",
         "Headlines",
-        headlines_intro(meeting.group),
         headlines_statement(meeting.group),
+        headlines_intro(meeting.group),
         "3. SEC Panel Reports (SECAS): SECAS presented the Panel reports.",
         "4. PMR Report (SECAS)",
         "4.1 SMETS1 (DCC): The DCC reported on SMETS1 migration.",
