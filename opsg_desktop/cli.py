@@ -30,6 +30,7 @@ commands:
   export minutes REF -o FILE.docx [--classification LEVEL]
   export headlines REF -o FILE.docx
   export actions -o FILE.docx|FILE.csv [--open]
+  check REF                     the pre-flight check; exit status 1 when a finding blocks sending
 
 The database is $OPSG_DB if set, else opsg.sqlite3 in your data folder; --db overrides both.
 Run without a command to open the window.
@@ -89,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--number", help="the new meeting's number (default: the next one)")
 
     _add_export(commands)
+    from opsg_desktop import cli_cycle
+
+    cli_cycle.add_commands(commands)
     return parser
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from opsg_desktop import cli_cycle
 from opsg_desktop.core.dates import target_text
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.core.model import Group, MeetingKind
@@ -119,3 +120,4 @@ COMMANDS = {
     "next": _next,
     "export": _export,
 }
+COMMANDS.update(cli_cycle.COMMANDS)
