@@ -31,6 +31,8 @@ commands:
   export headlines REF -o FILE.docx
   export actions -o FILE.docx|FILE.csv [--open]
   check REF                     the pre-flight check; exit status 1 when a finding blocks sending
+  email REF -o FILE.eml [--days N | --deadline YYYY-MM-DD] [--no-cc]
+                                the draft as an unsent email to the members, .docx attached
 
 The database is $OPSG_DB if set, else opsg.sqlite3 in your data folder; --db overrides both.
 Run without a command to open the window.

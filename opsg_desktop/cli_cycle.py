@@ -8,7 +8,9 @@ does it over the repository and returns the exit status.  Kept apart from
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
 
 from opsg_desktop.store.repository import Repository
 
@@ -17,6 +19,13 @@ def add_commands(commands) -> None:
     """Declare the cycle's sub-commands on ``commands`` (argparse sub-parsers)."""
     p = commands.add_parser("check", help="the pre-flight check before sending the minutes")
     p.add_argument("reference", help="the meeting's reference, e.g. OPSG_49_2405")
+
+    p = commands.add_parser("email", help="the draft minutes as an unsent email (.eml)")
+    p.add_argument("reference")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the .eml file to write")
+    p.add_argument("--days", type=int, default=5, help="working days for comments (default 5)")
+    p.add_argument("--deadline", type=dt.date.fromisoformat, help="YYYY-MM-DD instead of --days")
+    p.add_argument("--no-cc", dest="cc_others", action="store_false", help="members only")
 
 
 def run_check(repository: Repository, args: argparse.Namespace) -> int:
@@ -36,4 +45,23 @@ def run_check(repository: Repository, args: argparse.Namespace) -> int:
     return 1 if stops else 0
 
 
-COMMANDS = {"check": run_check}
+def run_email(repository: Repository, args: argparse.Namespace) -> int:
+    """Export the draft beside the .eml, attach it and write the message; print both paths."""
+    from opsg_desktop.core.working_days import add_working_days
+    from opsg_desktop.export.email import comment_email, recipients, write_eml
+    from opsg_desktop.export.minutes import export_minutes
+
+    meeting = repository.load_meeting(args.reference)
+    version = "0.1"
+    deadline = args.deadline or add_working_days(dt.date.today(), args.days)
+    docx = args.output.with_name(f"{meeting.reference} Draft Minutes v{version}.docx")
+    export_minutes(meeting, docx)
+    for person in recipients(meeting, cc_others=args.cc_others).missing:
+        print(f"no email address for {person.name}: not addressed", file=sys.stderr)
+    message = comment_email(meeting, docx, deadline, version=version, cc_others=args.cc_others)
+    print(write_eml(message, args.output))
+    print(docx)
+    return 0
+
+
+COMMANDS = {"check": run_check, "email": run_email}

@@ -38,7 +38,26 @@ DEFAULT_WORDINGS: dict = {
         "This document is classified as White. Information can be shared with the public "
         "and published (including publication online)."
     ),
+    "email_subject": "{reference} Draft Minutes v{version} for comment by {deadline}",
+    "email_body": (
+        "Dear {abbreviation} members,\n\n"
+        "Please find attached version {version} of the draft minutes of the {name} meeting "
+        "held on {meeting_date} ({reference}).\n\n"
+        "Please send any comments by {deadline}. If you have none, a short reply saying "
+        "so is just as welcome.\n\n"
+        "Kind regards,\n{secretary}"
+    ),
 }
+#: The placeholders the email templates may use, each replaced wherever it appears.
+EMAIL_FIELDS = (
+    "name",
+    "abbreviation",
+    "reference",
+    "meeting_date",
+    "deadline",
+    "version",
+    "secretary",
+)
 
 
 def classification_statement(group: Group, level: Classification) -> str:
@@ -56,3 +75,19 @@ def headlines_statement(group: Group) -> str:
     return (group.wordings or {}).get("headlines_statement") or DEFAULT_WORDINGS[
         "headlines_statement"
     ]
+
+
+def email_template(group: Group) -> tuple[str, str]:
+    """The (subject, body) templates of the email sending a draft for comments."""
+    overrides = group.wordings or {}
+    return (
+        overrides.get("email_subject") or DEFAULT_WORDINGS["email_subject"],
+        overrides.get("email_body") or DEFAULT_WORDINGS["email_body"],
+    )
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """``template`` with each ``{field}`` of ``values`` replaced; other braces stay as typed."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", value)
+    return template

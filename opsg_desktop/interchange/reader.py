@@ -36,6 +36,13 @@ from opsg_desktop.interchange.rules import check_meeting
 
 FORMAT = "opsg-meeting/1"
 _TOP = ("format", "group", "meeting", "people", "agenda", "outstanding")
+_WORDING_KEYS = (
+    "classification",
+    "headlines_intro",
+    "headlines_statement",
+    "email_subject",
+    "email_body",
+)
 _GROUP = ("name", "abbreviation", "categories", "decision_verbs", "wordings")
 _MEETING = (
     "number",
@@ -113,9 +120,7 @@ def _group(value: Any, problems: Problems) -> Group:
         group.decision_verbs = problems.texts(obj["decision_verbs"], "group.decision_verbs")
     wordings = obj.get("wordings")
     if wordings is not None:
-        group.wordings = problems.obj(
-            wordings, "group.wordings", ("classification", "headlines_intro", "headlines_statement")
-        )
+        group.wordings = problems.obj(wordings, "group.wordings", _WORDING_KEYS)
     if group.abbreviation and not group.abbreviation.isalnum():
         problems.add("group.abbreviation", "must be letters and digits only, e.g. OPSG")
     return group
