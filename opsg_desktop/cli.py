@@ -32,7 +32,12 @@ commands:
   export actions -o FILE.docx|FILE.csv [--open]
   check REF                     the pre-flight check; exit status 1 when a finding blocks sending
   email REF -o FILE.eml [--days N | --deadline YYYY-MM-DD] [--no-cc]
-                                the draft as an unsent email to the members, .docx attached
+                                the draft as an unsent email to the members, .docx attached;
+                                records the version sent (v0.1, v0.2, ...)
+  versions REF                  drafts sent, comments received, final and lock history
+  comment REF PERSON (--text T | --none) [--version N]
+  final REF --agreed-at REF2    mark the minutes final (agreed at REF2) and lock the meeting
+  unlock REF --reason TEXT      allow edits to final minutes again; the reason is kept
 
 The database is $OPSG_DB if set, else opsg.sqlite3 in your data folder; --db overrides both.
 Run without a command to open the window.

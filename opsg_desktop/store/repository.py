@@ -24,6 +24,7 @@ from opsg_desktop.core.model import (
     walk_blocks,
 )
 from opsg_desktop.core.numbering import assign_action_ids
+from opsg_desktop.store import cycle
 from opsg_desktop.store import meeting_writer as writer
 from opsg_desktop.store.codec import date_in, target_in
 from opsg_desktop.store.meeting_reader import action_from_row, read_group, read_meeting, rows
@@ -77,8 +78,10 @@ class Repository:
                     f"{meeting.reference} already exists: another meeting has that "
                     "number and date; choose another date"
                 )
+            cycle.refuse_locked(self.db, previous_reference if moved else meeting.reference)
             if moved:
                 existing = self._meeting_row(previous_reference, required=False)
+                cycle.follow_move(self.db, previous_reference, meeting.reference)
             elif existing and not replace:
                 raise ConflictError(
                     f"{meeting.reference} already exists; "

@@ -138,11 +138,19 @@ def _v3_issued_ids(db: Database) -> None:
     )
 
 
+def _draft_cycle(db: Database) -> None:
+    """Drafts sent for comments, comments received, final minutes and their lock."""
+    from opsg_desktop.store.cycle import TABLES
+
+    db.executescript(TABLES)
+
+
 #: Migration N brings a database from version N-1 to N.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_tables,
     _v2_email_and_search,
     _v3_issued_ids,
+    _draft_cycle,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

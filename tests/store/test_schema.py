@@ -22,8 +22,8 @@ def test_a_new_database_is_at_the_latest_version_in_wal_mode_with_foreign_keys(d
     assert user_version(db_path) == LATEST_VERSION
 
 
-def test_migrating_from_the_previous_version_keeps_data_and_indexes_it(db_path):
-    old = open_database(db_path, upto=LATEST_VERSION - 1)
+def test_migrating_from_version_two_keeps_data_and_indexes_it(db_path):
+    old = open_database(db_path, upto=2)
     old["groups"].insert(
         {
             "id": 1,
@@ -38,7 +38,7 @@ def test_migrating_from_the_previous_version_keeps_data_and_indexes_it(db_path):
     )
     old["persons"].insert({"name": "Alex Rowe"})
     old.close()
-    assert user_version(db_path) == LATEST_VERSION - 1
+    assert user_version(db_path) == 2
 
     repo = Repository(db_path)
     assert user_version(db_path) == LATEST_VERSION
@@ -47,8 +47,8 @@ def test_migrating_from_the_previous_version_keeps_data_and_indexes_it(db_path):
     assert "email" in repo.db["persons"].columns_dict
     assert repo.db.execute("SELECT id FROM issued_action_ids").fetchall() == [("OPSG 40/01",)]
     repo.close()
-    backup = db_path.with_name(db_path.name + f".schema{LATEST_VERSION - 1}.bak")
-    assert user_version(backup) == LATEST_VERSION - 1
+    backup = db_path.with_name(db_path.name + f".schema{2}.bak")
+    assert user_version(backup) == 2
 
 
 def test_a_database_from_a_newer_version_is_refused_and_left_untouched(db_path):
@@ -74,3 +74,22 @@ def test_a_missing_folder_is_created(tmp_path):
     path = tmp_path / "deep" / "er" / "opsg.sqlite3"
     Repository(path).close()
     assert path.exists()
+
+
+def test_draft_cycle_migration_adds_its_tables_and_keeps_meetings(db_path, example_doc):
+    from opsg_desktop.interchange import meeting_from_dict
+    from opsg_desktop.store.schema import MIGRATIONS
+
+    before = MIGRATIONS.index(next(m for m in MIGRATIONS if m.__name__ == "_draft_cycle"))
+    repo = Repository(db_path)
+    repo.close()
+    old = open_database(db_path.with_name("old.sqlite3"), upto=before)
+    assert "draft_versions" not in old.table_names()
+    old.close()
+    repo = Repository(db_path.with_name("old.sqlite3"))
+    reference = repo.save_meeting(meeting_from_dict(example_doc))
+    assert {"draft_versions", "draft_comments", "meeting_locks", "lock_events"} <= set(
+        repo.db.table_names()
+    )
+    assert repo.load_meeting(reference).reference == reference
+    repo.close()
