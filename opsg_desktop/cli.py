@@ -38,6 +38,10 @@ commands:
   comment REF PERSON (--text T | --none) [--version N]
   final REF --agreed-at REF2    mark the minutes final (agreed at REF2) and lock the meeting
   unlock REF --reason TEXT      allow edits to final minutes again; the reason is kept
+  new --number N --date YYYY-MM-DD [--kind K] [--group FILE]
+                                a meeting from nothing (standing agenda; group from FILE,
+                                else the latest, else the Operations Group's)
+  search TEXT                   notes, actions and updates of every meeting, best match first
 
 The database is $OPSG_DB if set, else opsg.sqlite3 in your data folder; --db overrides both.
 Run without a command to open the window.

@@ -76,6 +76,9 @@ DEFAULT_CATEGORIES: tuple[str, ...] = (
     "Other SEC Parties",
 )
 
+#: Organisations of other participants, in the order the attendees table lists them.
+DEFAULT_ORGANISATIONS: tuple[str, ...] = ("DCC", "SECAS", "DESNZ", "Ofgem")
+
 DEFAULT_DECISION_VERBS: tuple[str, ...] = (
     "AGREED",
     "NOTED",
@@ -97,6 +100,8 @@ class Group:
     decision_verbs: list[str] = field(default_factory=lambda: list(DEFAULT_DECISION_VERBS))
     #: Overrides of the shipped wordings (see ``core.wordings``); None: shipped ones.
     wordings: dict | None = None
+    #: Organisations other participants come from (offered when adding people).
+    organisations: list[str] = field(default_factory=lambda: list(DEFAULT_ORGANISATIONS))
 
 
 @dataclass

@@ -43,7 +43,7 @@ _WORDING_KEYS = (
     "email_subject",
     "email_body",
 )
-_GROUP = ("name", "abbreviation", "categories", "decision_verbs", "wordings")
+_GROUP = ("name", "abbreviation", "categories", "decision_verbs", "wordings", "organisations")
 _MEETING = (
     "number",
     "kind",
@@ -116,6 +116,8 @@ def _group(value: Any, problems: Problems) -> Group:
     )
     if "categories" in obj:
         group.categories = problems.texts(obj["categories"], "group.categories")
+    if "organisations" in obj:
+        group.organisations = problems.texts(obj["organisations"], "group.organisations")
     if "decision_verbs" in obj:
         group.decision_verbs = problems.texts(obj["decision_verbs"], "group.decision_verbs")
     wordings = obj.get("wordings")

@@ -50,6 +50,7 @@ def read_group(db: Database, group_id: int) -> Group:
         categories=json_in(row["categories"], []),
         decision_verbs=json_in(row["decision_verbs"], []),
         wordings=json_in(row["wordings"]),
+        organisations=json_in(row.get("organisations"), []),
     )
 
 

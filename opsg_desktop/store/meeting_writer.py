@@ -40,6 +40,7 @@ def upsert_group(db: Database, group: Group) -> int:
         "categories": json_out(group.categories),
         "decision_verbs": json_out(group.decision_verbs),
         "wordings": None if group.wordings is None else json_out(group.wordings),
+        "organisations": json_out(group.organisations),
     }
     row = db.execute(
         "SELECT id FROM groups WHERE abbreviation = ?", [group.abbreviation]

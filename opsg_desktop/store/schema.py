@@ -139,10 +139,12 @@ def _v3_issued_ids(db: Database) -> None:
 
 
 def _draft_cycle(db: Database) -> None:
-    """Drafts sent for comments, comments received, final minutes and their lock."""
+    """Drafts sent for comments, comments received, final minutes and their lock;
+    groups gain their list of organisations."""
     from opsg_desktop.store.cycle import TABLES
 
     db.executescript(TABLES)
+    db.execute("ALTER TABLE groups ADD COLUMN organisations TEXT")
 
 
 #: Migration N brings a database from version N-1 to N.
