@@ -41,6 +41,7 @@ def first_meeting(
     Raises ValueError for a number that is not like ``49`` or ``37x``.
     """
     number = number.strip()
+    kind = MeetingKind(kind)  # a plain string from a form is welcome too
     if kind is MeetingKind.EXTRAORDINARY and not number.endswith("x"):
         number += "x"
     if not is_meeting_number(number):

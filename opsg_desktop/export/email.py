@@ -78,6 +78,13 @@ def email_values(meeting: Meeting, deadline: dt.date, version: str) -> dict[str,
     }
 
 
+def filled_template(meeting: Meeting, deadline: dt.date, version: str) -> tuple[str, str]:
+    """The group's (subject, body) templates with the placeholders filled in."""
+    values = email_values(meeting, deadline, version)
+    subject, body = email_template(meeting.group)
+    return fill_template(subject, values), fill_template(body, values)
+
+
 def comment_email(
     meeting: Meeting,
     attachment: str | os.PathLike[str],
@@ -85,16 +92,32 @@ def comment_email(
     *,
     version: str = "0.1",
     cc_others: bool = True,
+    subject: str | None = None,
+    body: str | None = None,
 ) -> EmailMessage:
     """The unsent message carrying the exported draft at ``attachment``.
 
-    Raises OSError when the attachment cannot be read.
+    ``subject`` and ``body`` replace what the group's templates give (the
+    window lets the secretary edit them before sending).  Raises OSError when
+    the attachment cannot be read.
     """
-    chosen = recipients(meeting, cc_others=cc_others)
-    subject, body = (
-        fill_template(t, email_values(meeting, deadline, version))
-        for t in email_template(meeting.group)
+    filled = filled_template(meeting, deadline, version)
+    message = draft_message(
+        meeting,
+        filled[0] if subject is None else subject,
+        filled[1] if body is None else body,
+        cc_others=cc_others,
     )
+    path = Path(attachment)
+    message.add_attachment(path.read_bytes(), *DOCX_TYPE, filename=path.name)
+    return message
+
+
+def draft_message(
+    meeting: Meeting, subject: str, body: str, *, cc_others: bool = True
+) -> EmailMessage:
+    """The unsent message without its attachment: recipients, subject, body, ``X-Unsent``."""
+    chosen = recipients(meeting, cc_others=cc_others)
     message = EmailMessage(policy=SMTP)
     message["To"] = [_address(p) for p in chosen.to]
     if chosen.cc:
@@ -102,8 +125,6 @@ def comment_email(
     message["Subject"] = subject
     message["X-Unsent"] = "1"
     message.set_content(body)
-    path = Path(attachment)
-    message.add_attachment(path.read_bytes(), *DOCX_TYPE, filename=path.name)
     return message
 
 

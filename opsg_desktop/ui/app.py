@@ -29,23 +29,6 @@ def first_meeting(repository: Repository) -> str | None:
     return meetings[-1] if meetings else None
 
 
-def offer_demo(repository: Repository) -> bool:
-    """An empty database: offer the demo meeting so there is something to see."""
-    from opsg_desktop.demo import fill_with_demo
-
-    answer = QMessageBox.question(
-        None,
-        "OPSG Secretary",
-        f"The database {repository.path} holds no meetings yet.\n\n"
-        "Load an invented demo meeting to try the application? "
-        "(You can also import a meeting file from the Meeting menu.)",
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    fill_with_demo(repository)
-    return True
-
-
 def run_app(db_path: Path, *, demo: bool = False) -> int:
     """Open the window on the database at ``db_path``; return the exit status."""
     from opsg_desktop.ui.main_window import MainWindow
@@ -57,8 +40,6 @@ def run_app(db_path: Path, *, demo: bool = False) -> int:
             from opsg_desktop.demo import fill_with_demo
 
             fill_with_demo(repository)
-        elif not repository.list_meetings():
-            offer_demo(repository)
     except OpsgError as exc:
         QMessageBox.critical(None, "OPSG Secretary", str(exc))
         return 1
@@ -66,6 +47,8 @@ def run_app(db_path: Path, *, demo: bool = False) -> int:
     reference = first_meeting(repository)
     if reference is not None:
         window.open_meeting(reference)
+    else:
+        window.show_start_page()
     window.show()
     try:
         return app.exec()

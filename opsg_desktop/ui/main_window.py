@@ -25,11 +25,12 @@ from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui import settings
 from opsg_desktop.ui.actions import ACTIONS, build_actions
 from opsg_desktop.ui.commands import SetField
+from opsg_desktop.ui.cycle_commands import CycleCommands
 from opsg_desktop.ui.session import MeetingSession
 from opsg_desktop.ui.window_commands import WindowCommands
 
 
-class MainWindow(WindowCommands, QMainWindow):
+class MainWindow(CycleCommands, WindowCommands, QMainWindow):
     """Attendees and agenda on the left, notes in the middle, the action grid below."""
 
     def __init__(self, repository: Repository, db_path: Path | None = None) -> None:
@@ -136,6 +137,9 @@ class MainWindow(WindowCommands, QMainWindow):
         }
         for name, dock in self.docks.items():
             dock.setWidget(self.panes[name])
+        for dock in getattr(self, "hidden_docks", []):
+            dock.show()
+        self.hidden_docks = []
         self.setCentralWidget(notes)
         agenda.current_item_changed.connect(notes.show_item)
         agenda.open_notes.connect(notes.focus_main)
@@ -150,6 +154,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._saved_label.setText("All changes saved")
         settings.LAST_MEETING.write(reference)
         self._restore_place(agenda, notes, reference)
+        self.apply_lock()
 
     def close_session(self) -> None:
         if self.session is None:

@@ -38,6 +38,8 @@ class MeetingSession(QObject):
         }
         self._db_path = Path(db_path)
         self._closed = False
+        #: Final and locked: changes are neither scheduled for saving nor saved.
+        self.locked = False
         self.autosaver = Autosaver(db_path, self.snapshot, parent=self)
         self.autosaver.saved_reference = meeting.reference
 
@@ -48,7 +50,8 @@ class MeetingSession(QObject):
     def touch(self, part: str) -> None:
         """Record that ``part`` changed: panes refresh, a save is scheduled."""
         self.changed.emit(part)
-        self.autosaver.schedule()
+        if not self.locked:
+            self.autosaver.schedule()
 
     def add_flusher(self, flush: Callable[[], None]) -> None:
         """Register a pane that holds edits (the notes editor) to write them back first."""

@@ -32,6 +32,7 @@ class WindowCommands:
         from opsg_desktop.ui.dialogs.new_meeting import ask_next_meeting
 
         if self.session is None:
+            self.show_start_page()  # nothing to follow yet: a first meeting
             return
         answer = ask_next_meeting(self, self.session.meeting)
         if answer is None:
@@ -81,7 +82,12 @@ class WindowCommands:
             reference, item_number = dialog.chosen
             if self.session is None or reference != self.session.reference:
                 self._guarded(self.open_meeting, reference)
-            self.panes["agenda"].select_number(item_number)
+            if item_number is not None:
+                self.panes["agenda"].select_number(item_number)
+            if dialog.chosen_action is not None:
+                from opsg_desktop.ui.cycle_commands import select_action
+
+                select_action(self.panes["actions"], dialog.chosen_action)
 
     def _notes(self, method: str) -> None:
         notes = self.panes.get("notes")

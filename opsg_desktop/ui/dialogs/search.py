@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QStringListModel, QTimer
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from opsg_desktop.store.repository import Repository, SearchHit
 
 
 class SearchDialog(QDialog):
-    """Type to search; Enter on a result opens its meeting and item."""
+    """Type to search; Down moves into the results; Enter opens a result's meeting and item.
+
+    A hit on an action or its update also names the action (``chosen_action``)
+    so the window can select it in the action grid.
+    """
 
     def __init__(self, parent: QWidget, repository: Repository) -> None:
         super().__init__(parent)
@@ -19,6 +23,7 @@ class SearchDialog(QDialog):
         self.resize(760, 460)
         self.repository = repository
         self.chosen: tuple[str, str | None] | None = None
+        self.chosen_action: str | None = None
         self._hits: list[SearchHit] = []
         self.query = QLineEdit(self)
         self.query.setAccessibleName("Search text")
@@ -38,7 +43,23 @@ class SearchDialog(QDialog):
         self._debounce.timeout.connect(self._run)
         self.query.textChanged.connect(lambda _: self._debounce.start())
         self.query.returnPressed.connect(self._open_first)
+        self.query.installEventFilter(self)
         self.results.activated.connect(lambda index: self._open(index.row()))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """Down in the query box moves into the results, on the first hit."""
+        if (
+            watched is self.query
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._debounce.stop()
+            self._run()
+            if self.model.rowCount():
+                self.results.setCurrentIndex(self.model.index(0))
+                self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _run(self) -> None:
         self._hits = self.repository.search(self.query.text())
@@ -62,4 +83,6 @@ class SearchDialog(QDialog):
             return
         match = re.match(r"item (\S+)", hit.where)
         self.chosen = (hit.meeting_reference, match[1] if match else None)
+        action = re.match(r"(?:action|update to) (.+)", hit.where)
+        self.chosen_action = action[1] if action else None
         self.accept()
