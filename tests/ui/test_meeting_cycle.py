@@ -121,12 +121,20 @@ def send(window, tmp_path, mail_program):
 
 
 def in_versions_dialog(window, act):
+    """Drive the modal dialog from the event loop; a failure inside still closes it."""
+    failures = []
+
     def run():
-        act(window.versions_dialog)
+        try:
+            act(window.versions_dialog)
+        except Exception as exc:  # noqa: BLE001 - re-raised below
+            failures.append(exc)
         window.versions_dialog.accept()
 
     QTimer.singleShot(0, run)
     window.show_versions()
+    if failures:
+        raise failures[0]
 
 
 def record_reply(window):

@@ -1,0 +1,174 @@
+"""Search into the action grid, the action log view, check-list jumps, settings, unlock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
+
+from opsg_desktop.core.model import ActionStatus, Person
+from opsg_desktop.demo import fill_with_demo
+from opsg_desktop.store.cycle import CycleRecords
+from opsg_desktop.store.repository import Repository
+from opsg_desktop.ui.dialogs.check_list import FindingsModel
+from opsg_desktop.ui.main_window import MainWindow
+
+REF = "OPSG_49_2405"
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    repository = Repository(db_path)
+    fill_with_demo(repository)
+    main = MainWindow(repository, db_path)
+    qtbot.addWidget(main)
+    main.open_meeting(REF)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+    repository.close()
+
+
+def in_modal(act):
+    """Run ``act(dialog)`` on the modal dialog about to open; a failure closes it and is kept.
+
+    Returns the list the failure lands in, for the test to re-raise after ``exec`` returns.
+    """
+    failures = []
+
+    def run():
+        dialog = QApplication.activeModalWidget()
+        try:
+            act(dialog)
+        except Exception as exc:  # noqa: BLE001 - handed back to the test
+            failures.append(exc)
+            dialog.reject()
+
+    QTimer.singleShot(0, run)
+    return failures
+
+
+def raised(failures):
+    if failures:
+        raise failures[0]
+
+
+def test_down_moves_into_results_and_an_action_hit_opens_it_in_the_grid(qtbot, window):
+    def act(dialog):
+        qtbot.keyClicks(dialog.query, "forecast")
+        qtbot.keyClick(dialog.query, Qt.Key.Key_Down)
+        assert dialog.focusWidget() is dialog.results
+        assert dialog.results.currentIndex().row() == 0
+        rows = dialog.model.stringList()
+        target = next(i for i, text in enumerate(rows) if "· action OPSG 49/02" in text)
+        dialog.results.setCurrentIndex(dialog.model.index(target))
+        qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+
+    failures = in_modal(act)
+    window.search()
+    raised(failures)
+    grid = window.panes["actions"]
+    assert window.focusWidget() is grid.table
+    assert grid.table.currentIndex().siblingAtColumn(0).data() == "OPSG 49/02"
+
+
+def test_action_log_view_filters_counts_and_chart(qtbot, qtmodeltester, window):
+    window.show_action_log()
+    view = window.action_log_view
+    qtmodeltester.check(view.model)
+    total = view.proxy.rowCount()
+    assert total == view.model.rowCount() > 0
+    view.owner_filter.setCurrentIndex(view.owner_filter.findData("DCC"))
+    owners = {view.proxy.index(r, 2).data() for r in range(view.proxy.rowCount())}
+    assert owners == {"DCC"} and view.proxy.rowCount() < total
+    assert view.count.text() == f"{view.proxy.rowCount()} of {total} actions"
+    view.owner_filter.setCurrentIndex(0)
+    view.status_filter.setCurrentIndex(view.status_filter.findData(ActionStatus.CLOSED))
+    statuses = {view.proxy.index(r, 6).data() for r in range(view.proxy.rowCount())}
+    assert statuses == {"Closed"}
+    view.status_filter.setCurrentIndex(0)
+    view.age_filter.setCurrentIndex(view.age_filter.count() - 1)  # over a year: all of 2021
+    assert view.proxy.rowCount() == total
+    view.meeting_filter.setCurrentIndex(view.meeting_filter.findData(REF))
+    assert 0 < view.proxy.rowCount() < total
+    lines = view.owners.stringList()
+    assert any(line.startswith("DCC: ") and "overdue" in line for line in lines)
+    assert [c.reference for c in view.chart.counts] == [REF]
+    assert view.chart.counts[0].open > 0
+    assert not view.chart.grab().isNull()
+    view.close()
+
+
+def test_check_list_goes_to_a_person_and_to_a_block(qtbot, qtmodeltester, window):
+    window.panes["attendees"].add(Person("Ezra Kolb"))
+    window.run_check()
+    dialog = window.check_dialog
+    qtmodeltester.check(dialog.model)
+    findings = dialog.model.findings
+    assert findings[0].blocks
+    person = next(i for i, f in enumerate(findings) if f.code == "person-unplaced")
+    dialog.view.setCurrentIndex(dialog.model.index(person))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert window.panes["attendees"].current_person().name == "Ezra Kolb"
+    heading = next(i for i, f in enumerate(findings) if f.code == "heading-contradicted")
+    dialog.view.setCurrentIndex(dialog.model.index(heading))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    notes = window.panes["notes"]
+    assert notes.item.number == "9"
+    assert notes.editor.textCursor().block().text() == "INC000000708834"
+    dialog.close()
+
+
+def test_sending_is_refused_while_a_finding_blocks(qtbot, window, monkeypatch):
+    warned = []
+    monkeypatch.setattr(
+        "opsg_desktop.ui.cycle_commands.QMessageBox.warning", lambda *a: warned.append(a[2])
+    )
+    window.send_for_comments()  # the demo's item 9 sub-heading contradicts its text
+    assert "blocks sending" in warned[0]
+    assert window.check_dialog.isVisible()
+    window.check_dialog.close()
+
+
+def test_findings_model_is_well_behaved(qtmodeltester, window):
+    model = FindingsModel()
+    model.set_findings(window.findings())
+    qtmodeltester.check(model)
+
+
+def test_group_settings_change_the_group_and_undo_restores(qtbot, window):
+    def act(dialog):
+        dialog.organisations.setPlainText("DCC\nSECAS\nElexon")
+        dialog.statements[list(dialog.statements)[0]].setPlainText("Shareable with all.")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    failures = in_modal(act)
+    window.group_settings()
+    raised(failures)
+    group = window.session.meeting.group
+    assert group.organisations == ["DCC", "SECAS", "Elexon"]
+    assert group.wordings == {"classification": {"white": "Shareable with all."}}
+    window.session.autosaver.save_and_wait()
+    assert window.repository.load_meeting(REF).group.organisations[-1] == "Elexon"
+    window.session.undo_stack.undo()
+    assert "Elexon" not in window.session.meeting.group.organisations
+
+
+def test_unlock_asks_why_and_makes_the_meeting_editable(qtbot, window, monkeypatch):
+    window.repository.create_next(REF, dt.date(2021, 6, 1))
+    records = CycleRecords(window.repository)
+    records.mark_final(REF, "OPSG_50_0106")
+    window.open_meeting(REF)
+    assert window.panes["notes"].editor.isReadOnly() and not window.level_box.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Name corrected", True))
+
+    def act(dialog):
+        dialog.unlock_button.click()
+
+    QTimer.singleShot(0, lambda: (act(window.versions_dialog), window.versions_dialog.accept()))
+    window.show_versions()
+    assert not window.panes["notes"].editor.isReadOnly() and not window.session.locked
+    assert records.load(REF).history[-1].detail == "Name corrected"
