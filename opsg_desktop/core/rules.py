@@ -18,7 +18,6 @@ and ``core.numbering.is_meeting_number`` / ``is_abbreviation``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -37,11 +36,10 @@ from opsg_desktop.core.model import (
     Target,
     TextBlock,
 )
+from opsg_desktop.core.natural_dates import calendar_date
 from opsg_desktop.core.numbering import is_abbreviation, is_meeting_number, parse_action_id
 from opsg_desktop.core.text import clean_line, clean_text, clean_url
 
-#: Text that is shaped like a date (``31/12/2021``, ``2021-12-31``, ``31.12.21``).
-_DATE_SHAPED = re.compile(r"([0-9]{1,4})([-/.])([0-9]{1,2})\2([0-9]{1,4})", re.ASCII)
 _VERB = re.compile(r"[A-Z]+(?: [A-Z]+)*", re.ASCII)
 
 
@@ -113,32 +111,16 @@ def check_new_name(people: Sequence[Person], name: str, *, keep: Person | None =
 def target_from_text(text: str) -> Target | None:
     """A target as stored: None for no target, a date, or free text.
 
-    ``2021-06-11``, ``11/06/2021`` and ``11.06.21`` (day first, as in the minutes)
-    become dates; other words stay text.  Text shaped like a date that is not
-    a real one (``31/31/2021``) raises RuleError, rather than being kept as words.
+    Text that names a day with its year (``2021-06-11``, ``11/06/2021``,
+    ``11 June 2021``; see ``core.natural_dates.calendar_date``) becomes that
+    date; other words stay text.  Text shaped like a date that names no real
+    day (``31/31/2021``) raises RuleError rather than being kept as words.
     """
     cleaned = clean_line(text)
     if cleaned.casefold() in NO_TARGET_WORDS:
         return None
-    match = _DATE_SHAPED.fullmatch(cleaned)
-    if match is None:
-        return cleaned
-    first, _, middle, last = match.groups()
-    if len(first) == 4:
-        year, month, day = first, middle, last
-    else:
-        day, month, year = first, middle, last
-    if len(year) == 2:
-        year = f"20{year}"
-    try:
-        if len(year) != 4:
-            raise ValueError
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        raise RuleError(
-            f'"{cleaned}" looks like a date but is not one; write a real date '
-            "(e.g. 2021-06-11 or 11/06/2021) or words"
-        ) from None
+    found = calendar_date(cleaned, None)
+    return found if found is not None else cleaned
 
 
 # -- the whole meeting ----------------------------------------------------------------------
