@@ -134,7 +134,8 @@ def normalise_meeting(meeting: Meeting) -> Meeting:
     """
     group = meeting.group
     group.name = clean_line(group.name)
-    group.abbreviation = clean_line(group.abbreviation)
+    # The abbreviation and the meeting number become part of ids: never cleaned into
+    # shape, only checked (meeting_problems), like the readers that parse them back.
     group.categories = [clean_line(c) for c in group.categories]
     group.decision_verbs = [clean_line(v).upper() for v in group.decision_verbs]
     if group.wordings is not None:

@@ -138,8 +138,8 @@ def test_every_problem_is_reported_with_its_place_in_file_terms():
         "Other SEC Parties)",
         'agenda[0].blocks[0].decision: "SUPPOSED" is not one of the group\'s decision verbs '
         "(AGREED, NOTED, CONSIDERED, APPROVED, ENDORSED, DECIDED, REJECTED)",
-        "agenda[0].blocks[1].link.url: the address holds a control character (U+0007) at "
-        "position 21; retype or paste it again without it",
+        "agenda[0].blocks[1].link.url: the address holds a control or invisible character "
+        "(U+0007) at position 21; retype or paste it again without it",
         'agenda[0].blocks[3].action.target: "31/31/2021" looks like a date but there is no such '
         "day; write a real date (e.g. 11 June 2021, 11/06/2021 or 2021-06-11) or words",
     ]

@@ -26,6 +26,7 @@ from opsg_desktop.core.model import (
     walk_blocks,
 )
 from opsg_desktop.core.natural_dates import parse_target_text
+from opsg_desktop.core.text import clean_text
 from opsg_desktop.ui.commands import SetField
 from opsg_desktop.ui.session import MeetingSession
 
@@ -260,7 +261,8 @@ class ActionGridModel(QAbstractTableModel):
         return True
 
     def set_update(self, review: OutstandingReview, text: str) -> bool:
-        """Record this meeting's update of ``review``."""
+        """Record this meeting's update of ``review`` (cleaned: core.text.clean_text)."""
+        text = clean_text(text)
         if text == review.update:
             return False
         label = f"Update {review.action.id}"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import AttendanceMark, Person
+from opsg_desktop.core.text import clean_line
 from opsg_desktop.ui.models.roster_model import ATTENDANCE_ROLE, parse_items
 
 NOT_A_MEMBER = "(not a member)"
@@ -188,7 +189,7 @@ class PersonDialog(QDialog):
         category = self.category.currentText()
 
         def text(edit: QLineEdit) -> str | None:
-            return " ".join(edit.text().split()) or None
+            return clean_line(edit.text()) or None
 
         return {
             "name": text(self.name) or "",
