@@ -46,8 +46,15 @@ class _Bar(QWidget):
         elif event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             super().keyPressEvent(event)
 
+    def check(self) -> None:
+        """Raise RuleError when what is typed breaks a rule of core's (see subclasses)."""
+
     def problem(self) -> str | None:
         """Why what is typed cannot be recorded (core's rules), or None when it can."""
+        try:
+            self.check()
+        except RuleError as exc:
+            return str(exc)
         return None
 
     def _accept(self) -> None:
@@ -115,12 +122,8 @@ class ActionBar(_Bar):
         """The target typed: None, a date or text; RuleError for a date that does not exist."""
         return parse_target_text(self.target.text(), self._today, self._next)
 
-    def problem(self) -> str | None:
-        try:
-            self.target_value()
-        except RuleError as exc:
-            return str(exc)
-        return None
+    def check(self) -> None:
+        self.target_value()
 
     def _show_preview(self) -> None:
         try:
@@ -168,9 +171,5 @@ class DecisionBar(_Bar):
         """The verb as the group spells it (core.rules.normalise_verb); RuleError if not one."""
         return normalise_verb(self.verb.currentText(), self._verbs)
 
-    def problem(self) -> str | None:
-        try:
-            self.chosen()
-        except RuleError as exc:
-            return str(exc)
-        return None
+    def check(self) -> None:
+        self.chosen()
