@@ -168,6 +168,8 @@ def meeting_problems(meeting: Meeting) -> list[Problem]:
     found += _agenda_problems(meeting)
     found += _action_id_problems(meeting)
     for i, review in enumerate(meeting.outstanding):
+        if not review.action.text:
+            found.append(Problem(f"outstanding[{i}].text", "an action needs its words"))
         for name in ("target", "revised_target"):
             found += _target_problems(getattr(review.action, name), f"outstanding[{i}].{name}")
     return found
@@ -353,19 +355,20 @@ def _block_problems(block, path: str, verbs: Sequence[str]) -> list[Problem]:
         case ActionBlock():
             found += _target_problems(block.target, f"{path}.action.target")
         case LinkBlock():
-            found += _url_problems(block.url, f"{path}.link.url")
+            found += _link_problems(block.text, block.url, f"{path}.link")
         case TextBlock():
             for k, link in enumerate(block.links):
-                found += _url_problems(link.url, f"{path}.links[{k}].url")
+                found += _link_problems(link.text, link.url, f"{path}.links[{k}]")
     return found
 
 
-def _url_problems(url: str, path: str) -> list[Problem]:
+def _link_problems(text: str, url: str, path: str) -> list[Problem]:
+    found = [] if text else [Problem(f"{path}.text", "a link needs words to show")]
     try:
         clean_url(url)
     except RuleError as exc:
-        return [Problem(path, str(exc))]
-    return []
+        found.append(Problem(f"{path}.url", str(exc)))
+    return found
 
 
 def _target_problems(target: Target | None, path: str) -> list[Problem]:
