@@ -44,8 +44,9 @@ def write_document(meeting: Meeting) -> dict[str, Any]:
         "abbreviation": group.abbreviation,
         "categories": list(group.categories),
         "decision_verbs": list(group.decision_verbs),
-        "organisations": list(group.organisations),
     }
+    if group.organisations:
+        group_doc["organisations"] = list(group.organisations)
     if group.wordings is not None:
         group_doc["wordings"] = group.wordings
     return {
