@@ -11,7 +11,6 @@ heading names.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from opsg_desktop.core.checks import Finding
@@ -23,15 +22,12 @@ from opsg_desktop.core.model import (
     TextBlock,
     walk_items,
 )
+from opsg_desktop.core.rules import name_key
 
 _WORD = r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*"
 _FULL_NAME = re.compile(rf"\b({_WORD}) (Mc[A-Z][a-z]+|{_WORD})\b")
 #: ``DP160``, ``MP122A``, ``CR 4321``, ``Incident 1234567``, ``INC0012345``.
 _REFERENCE = re.compile(r"\b(?P<kind>Incident|[A-Z]{2,6})[ -]?(?P<number>\d{2,}[A-Z]?)\b")
-
-
-def _key(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
 
 def _block_text(block) -> str:
@@ -44,16 +40,16 @@ def _block_text(block) -> str:
 
 def unknown_names(meeting: Meeting, known_people: Iterable[str] = ()) -> Iterator[Finding]:
     """Names in the notes that look like people but are not on this meeting's roster."""
-    roster = {_key(p.name) for p in meeting.people}
-    roster |= {_key(p.alternate_for) for p in meeting.people if p.alternate_for}
-    known = {_key(name) for name in known_people} - roster
+    roster = {name_key(p.name) for p in meeting.people}
+    roster |= {name_key(p.alternate_for) for p in meeting.people if p.alternate_for}
+    known = {name_key(name) for name in known_people} - roster
     firsts = {name.split(" ")[0] for name in roster if " " in name}
     lasts = {name.split(" ")[-1] for name in roster if " " in name}
     for item in walk_items(meeting.agenda):
         reported: set[str] = set()
         for index, block in enumerate(item.blocks):
             for match in _FULL_NAME.finditer(_block_text(block)):
-                name = _key(match.group(0))
+                name = name_key(match.group(0))
                 first, last = name.split(" ")
                 if name in roster or name in reported:
                     continue
