@@ -43,7 +43,7 @@ class OpenClosedChart(QWidget):
         text = palette.color(QPalette.ColorRole.WindowText)
         metrics = self.fontMetrics()
         line = metrics.height()
-        area = QRectF(self.rect()).adjusted(8, line + 6, -8, -(line + 6))
+        area = QRectF(self.rect()).adjusted(8, 2 * line + 8, -8, -(line + 6))  # legend, counts
         self._legend(painter, palette, text, line)
         if not self.counts:
             painter.setPen(text)

@@ -100,6 +100,8 @@ class ActionLogView(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)  # a text due date
+        header.resizeSection(5, table.fontMetrics().horizontalAdvance("Next meeting") + 24)
         return table
 
     def _lay_out(self) -> None:
