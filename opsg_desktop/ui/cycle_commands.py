@@ -167,6 +167,7 @@ class CycleCommands:
         """A final, locked meeting opens read-only: nothing can be typed or saved."""
         locked = self.is_locked()
         self.session.locked = locked
+        self.session.undo_stack.refused.connect(self._say_locked)
         self.panes["notes"].editor.setReadOnly(locked)
         for name in ("attendees", "actions"):
             self.panes[name].setEnabled(not locked)
@@ -175,6 +176,12 @@ class CycleCommands:
         if locked:
             self.statusBar().showMessage("Final and locked: read only", 8000)
             self.setWindowTitle(f"{self.session.reference} (final, locked) – OPSG Secretary")
+
+    def _say_locked(self) -> None:
+        self.statusBar().showMessage(
+            "Final and locked: unlock it in Meeting ▸ Versions, Comments and Final to change it",
+            8000,
+        )
 
     # -- headlines and the action log ---------------------------------------------
 

@@ -24,6 +24,23 @@ from opsg_desktop.ui.autosave import Autosaver
 PARTS = ("meeting", "people", "agenda", "notes", "outstanding")
 
 
+class GuardedUndoStack(QUndoStack):
+    """An undo stack that refuses new edits while its meeting is final and locked."""
+
+    refused = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.locked = False
+
+    def push(self, command) -> None:
+        """Do ``command`` and keep it for undo, unless locked (then ``refused`` is emitted)."""
+        if self.locked:
+            self.refused.emit()
+            return
+        super().push(command)
+
+
 class MeetingSession(QObject):
     """A meeting open for editing, with its undo stack and autosave."""
 
@@ -32,17 +49,25 @@ class MeetingSession(QObject):
     def __init__(self, db_path: Path, meeting: Meeting, taken_ids: list[str], parent=None) -> None:
         super().__init__(parent)
         self.meeting = meeting
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = GuardedUndoStack(self)
         self._flushers: list[Callable[[], None]] = []
         self._taken = set(taken_ids) | {
             b.id for _, b in walk_blocks(meeting) if isinstance(b, ActionBlock) and b.id
         }
         self._db_path = Path(db_path)
         self._closed = False
-        #: Final and locked: changes are neither scheduled for saving nor saved.
-        self.locked = False
+        self._locked = False
         self.autosaver = Autosaver(db_path, self.snapshot, parent=self)
         self.autosaver.saved_reference = meeting.reference
+
+    @property
+    def locked(self) -> bool:
+        """Final and locked: no edit is taken, nothing is scheduled for saving."""
+        return self._locked
+
+    @locked.setter
+    def locked(self, value: bool) -> None:
+        self._locked = self.undo_stack.locked = bool(value)
 
     @property
     def reference(self) -> str:

@@ -12,6 +12,7 @@ from opsg_desktop.core.model import ActionStatus, Person
 from opsg_desktop.demo import fill_with_demo
 from opsg_desktop.store.cycle import CycleRecords
 from opsg_desktop.store.repository import Repository
+from opsg_desktop.ui.commands import SetField
 from opsg_desktop.ui.dialogs.check_list import FindingsModel
 from opsg_desktop.ui.main_window import MainWindow
 
@@ -163,6 +164,12 @@ def test_unlock_asks_why_and_makes_the_meeting_editable(qtbot, window, monkeypat
     records.mark_final(REF, "OPSG_50_0106")
     window.open_meeting(REF)
     assert window.panes["notes"].editor.isReadOnly() and not window.level_box.isEnabled()
+    item = window.session.meeting.agenda[0]
+    rename = SetField(window.session, item, "title", "Renamed", "Rename", "agenda")
+    window.session.undo_stack.push(rename)  # what F2 in the agenda pushes: refused
+    assert item.title == "Previous Meeting Minutes"
+    assert "Final and locked" in window.statusBar().currentMessage()
+    assert not window.session.autosaver.dirty
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Name corrected", True))
 
     def act(dialog):
@@ -172,3 +179,34 @@ def test_unlock_asks_why_and_makes_the_meeting_editable(qtbot, window, monkeypat
     window.show_versions()
     assert not window.panes["notes"].editor.isReadOnly() and not window.session.locked
     assert records.load(REF).history[-1].detail == "Name corrected"
+
+
+def test_send_dialog_fallbacks_when_no_mail_program_opens_it(qtbot, window, tmp_path, monkeypatch):
+    from opsg_desktop.ui.dialogs import send_comments
+
+    opened, told = [], []
+    monkeypatch.setattr(
+        send_comments.QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url) and False),
+    )
+    monkeypatch.setattr(send_comments.QMessageBox, "information", lambda *a: told.append(a[2]))
+    meeting = window.session.snapshot()
+    meeting.people[0].email = "chair@example.org"
+    meeting.people[-1].email = "other@example.org"
+    dialog = send_comments.SendForCommentsDialog(
+        window, meeting, CycleRecords(window.repository), tmp_path
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.subject.text().startswith(f"{REF} Draft Minutes v0.1 for comment by ")
+    dialog.subject.setText("Please comment")
+    dialog.create()
+    assert "No mail program opened" in told[0] and not dialog.result()
+    assert (tmp_path / f"{REF} Draft Minutes v0.1.eml").exists()
+    assert [v.label for v in CycleRecords(window.repository).load(REF).versions] == ["v0.1"]
+    dialog.copy_recipients()
+    copied = QApplication.clipboard().text()
+    assert "chair@example.org" in copied
+    dialog.open_mailto()
+    link = opened[-1].toString()
+    assert link.startswith("mailto:chair@example.org") and "subject=Please comment" in link
