@@ -2,6 +2,8 @@
 
 import json
 
+from docx import Document
+
 from opsg_desktop.cli import main
 
 
@@ -32,6 +34,13 @@ def test_email_twice_then_comments_final_and_unlock(capsys, db_path, tmp_path, e
     assert "status: draft" in out
     code, out, _ = run(capsys, *db, "final", "OPSG_49_2405", "--agreed-at", "OPSG_50_0106")
     assert code == 0 and "locked" in out
+    assert run(capsys, *db, "export", "minutes", "OPSG_49_2405", "-o", tmp_path / "f.docx")[0] == 0
+    final = Document(str(tmp_path / "f.docx"))
+    assert "Minutes" in [p.text for p in final.paragraphs][:6]
+    assert "Draft" not in " ".join(p.text for p in final.paragraphs[:6])
+    footer = final.sections[0].footer.tables[0].rows[0].cells[0].text
+    assert footer == "OPSG_49_2405 \u2013 Minutes"
+    assert final.core_properties.title == "OPSG_49_2405 Minutes"
     code, _, err = run(capsys, *db, "email", "OPSG_49_2405", "-o", tmp_path / "e.eml")
     assert code == 1 and "final and locked" in err
     assert run(capsys, *db, "unlock", "OPSG_49_2405", "--reason", "Name corrected")[0] == 0
