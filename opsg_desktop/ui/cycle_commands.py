@@ -35,6 +35,8 @@ class CycleCommands:
         for dock in self.hidden_docks:
             dock.hide()  # empty without a meeting: the start page says what to do
         self.setCentralWidget(page)
+        for box in (self.level_box, self.status_box):
+            box.setEnabled(False)  # no meeting to classify yet
         page.focus_main()
 
     def create_first_meeting(self, group, number: str, date: dt.date, kind) -> None:

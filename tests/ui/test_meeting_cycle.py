@@ -60,12 +60,14 @@ def create_first_meeting(qtbot, window):
     assert isinstance(page, StartPage)
     assert not any(dock.isVisible() for dock in window.docks.values())
     assert page.name.text() == "Operations Group" and page.abbreviation.text() == "OPSG"
+    assert not window.level_box.isEnabled()
     page.number.clear()
     qtbot.keyClicks(page.number, "1")
     page.date.setDate(QDate(2025, 1, 13))
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     assert window.session is not None and window.session.reference == REF
     assert all(dock.isVisible() for dock in window.docks.values())
+    assert window.level_box.isEnabled()
 
 
 def add_people(window):
