@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from opsg_desktop import cli_cycle
+from opsg_desktop import cli_cycle, cli_new
 from opsg_desktop.core.dates import target_text
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.core.model import Group, MeetingKind
@@ -121,3 +121,4 @@ COMMANDS = {
     "export": _export,
 }
 COMMANDS.update(cli_cycle.COMMANDS)
+COMMANDS.update(cli_new.COMMANDS)
