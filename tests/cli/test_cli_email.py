@@ -41,3 +41,20 @@ def test_email_writes_eml_and_docx_with_default_deadline(capsys, db_path, tmp_pa
 def test_email_of_unknown_meeting_fails_cleanly(capsys, db_path, tmp_path):
     code, out, err = run(capsys, "--db", db_path, "email", "OPSG_2_0101", "-o", tmp_path / "x.eml")
     assert (code, out) == (1, "") and "no meeting OPSG_2_0101" in err
+
+
+def test_email_template_wordings_import_dump_and_fill(capsys, db_path, tmp_path, example_doc):
+    example_doc["group"]["wordings"] = {"email_subject": "Comments on {reference} by {deadline}"}
+    example_doc["group"]["organisations"] = ["DCC", "SECAS"]
+    source = tmp_path / "m.json"
+    source.write_text(json.dumps(example_doc), encoding="utf-8")
+    assert run(capsys, "--db", db_path, "import", source)[0] == 0
+    code, out, _ = run(capsys, "--db", db_path, "dump", "OPSG_49_2405")
+    group = json.loads(out)["group"]
+    assert group["wordings"] == example_doc["group"]["wordings"]
+    assert group["organisations"] == ["DCC", "SECAS"]
+    eml = tmp_path / "d.eml"
+    args = ("--db", db_path, "email", "OPSG_49_2405", "-o", eml, "--deadline", "2021-06-01")
+    assert run(capsys, *args)[0] == 0
+    message = message_from_bytes(eml.read_bytes(), policy=default)
+    assert message["Subject"] == "Comments on OPSG_49_2405 by Tuesday 1 June 2021"
