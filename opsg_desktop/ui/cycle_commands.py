@@ -64,7 +64,7 @@ class CycleCommands:
 
         if self.session is None or self._refuse_if_locked():
             return
-        dialog = GroupSettingsDialog(self, self.session.meeting.group)
+        dialog = GroupSettingsDialog(self, self.session.meeting.group, self.session.snapshot())
         if dialog.exec():
             command = SetField(
                 self.session, self.session.meeting, "group", dialog.group(),

@@ -210,3 +210,25 @@ def test_send_dialog_fallbacks_when_no_mail_program_opens_it(qtbot, window, tmp_
     dialog.open_mailto()
     link = opened[-1].toString()
     assert link.startswith("mailto:chair@example.org") and "subject=Please comment" in link
+
+
+def test_group_settings_refuse_a_category_still_in_use_or_twice(qtbot, window, monkeypatch):
+    from opsg_desktop.ui.dialogs.group_settings import GroupSettingsDialog
+
+    said = []
+    monkeypatch.setattr(
+        "opsg_desktop.ui.dialogs.group_settings.QMessageBox.warning", lambda *a: said.append(a[2])
+    )
+    meeting = window.session.snapshot()
+    dialog = GroupSettingsDialog(window, meeting.group, meeting)
+    qtbot.addWidget(dialog)
+    dialog.verbs.setPlainText("NOTED\nNOTED")
+    dialog.accept()
+    assert said and "decision_verbs" in said[0] and not dialog.result()
+    dialog.verbs.setPlainText("\n".join(meeting.group.decision_verbs))
+    dialog.categories.setPlainText("Network Parties")  # the chair's category is still used
+    dialog.accept()
+    assert len(said) == 2 and "category" in said[1]
+    dialog.categories.setPlainText("\n".join(meeting.group.categories))
+    dialog.accept()
+    assert dialog.result() == 1

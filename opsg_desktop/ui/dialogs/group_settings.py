@@ -8,19 +8,21 @@ improved default still reaches the group.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from opsg_desktop.core.model import Classification, Group
+from opsg_desktop.core.model import Classification, Group, Meeting
 from opsg_desktop.core.wordings import DEFAULT_WORDINGS
 from opsg_desktop.ui.dialogs.buttons import ok_cancel
 from opsg_desktop.ui.start_page import lines_of
@@ -37,8 +39,9 @@ _LABELS = {
 class GroupSettingsDialog(QDialog):
     """Edit a copy of the group; :meth:`group` gives the result after OK."""
 
-    def __init__(self, parent, group: Group) -> None:
+    def __init__(self, parent, group: Group, meeting: Meeting | None = None) -> None:
         super().__init__(parent)
+        self._meeting = meeting
         self.setWindowTitle(f"Group Settings – {group.abbreviation}")
         self.resize(680, 640)
         self._original = group
@@ -93,6 +96,24 @@ class GroupSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(ok_cancel(self))
+
+    def accept(self) -> None:
+        """Keep the dialog open, saying why, when the group would break a rule of the meeting."""
+        new = self.problems()
+        if new:
+            QMessageBox.warning(self, "Group Settings", "\n".join(str(p) for p in new))
+            return
+        super().accept()
+
+    def problems(self) -> list:
+        """Rules of ``core.rules`` the edited group would break that the meeting kept so far."""
+        if self._meeting is None:
+            return []
+        from opsg_desktop.core.rules import meeting_problems
+
+        before = {str(p) for p in meeting_problems(self._meeting)}
+        after = meeting_problems(replace(copy.deepcopy(self._meeting), group=self.group()))
+        return [p for p in after if str(p) not in before]
 
     def group(self) -> Group:
         """The group as edited; wordings hold only what differs from the shipped ones."""
