@@ -13,6 +13,7 @@ tables cannot place).  Everything else is a warning the secretary may accept.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -149,7 +150,12 @@ def _headlines(meeting: Meeting) -> Iterator[Finding]:
 def _withheld(meeting: Meeting) -> Iterator[Finding]:
     for line in withheld_content(meeting, meeting.classification):
         message = f"a {meeting.classification.label} export leaves out {line}"
-        yield Finding("withheld", message, False)
+        where = re.search(r"\bitem (\S+)", line)
+        if where:
+            yield Finding("withheld", message, False, item=where[1])
+        else:
+            action = re.match(r"outstanding action (.+) \(", line)
+            yield Finding("withheld", message, False, action=action[1] if action else None)
 
 
 def _next_meetings(meeting: Meeting) -> Iterator[Finding]:

@@ -133,7 +133,7 @@ CASES = [
     (heading_contradicted, "heading-contradicted", True, "item 3, block 0"),
     (unplaced, "person-unplaced", True, "attendees"),
     (empty_headline, "headline-empty", False, "item 2"),
-    (amber_content, "withheld", False, "meeting"),
+    (amber_content, "withheld", False, "item 5"),
     (next_missing, "next-missing", False, "meeting"),
 ]
 
@@ -173,3 +173,10 @@ def test_sub_items_with_notes_keep_their_parent_off_the_empty_list():
         AgendaItem("4", "Reports", items=[AgendaItem("4.1", "A", blocks=[TextBlock("t")])])
     )
     assert check_meeting(meeting) == []
+
+
+def test_withheld_outstanding_action_names_its_id():
+    meeting = clean_meeting()
+    meeting.outstanding[0].action.classification = Classification.RED
+    findings = check_meeting(meeting)
+    assert [(f.code, f.place) for f in findings] == [("withheld", "outstanding OPSG 79/01")]
