@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from opsg_desktop.core.model import (
+    DEFAULT_ORGANISATIONS,
     AgendaItem,
     Group,
     Meeting,
@@ -29,7 +30,7 @@ STANDING_AGENDA: tuple[tuple[str, str, str], ...] = (
 
 def operations_group() -> Group:
     """The Operations Group with the shipped categories, organisations and verbs."""
-    return Group("Operations Group", "OPSG")
+    return Group("Operations Group", "OPSG", organisations=list(DEFAULT_ORGANISATIONS))
 
 
 def first_meeting(

@@ -101,7 +101,8 @@ class Group:
     #: Overrides of the shipped wordings (see ``core.wordings``); None: shipped ones.
     wordings: dict | None = None
     #: Organisations other participants come from (offered when adding people).
-    organisations: list[str] = field(default_factory=lambda: list(DEFAULT_ORGANISATIONS))
+    #: (None listed unless given: a file without them reads back without them.)
+    organisations: list[str] = field(default_factory=list)
 
 
 @dataclass
