@@ -127,7 +127,9 @@ class MainWindow(WindowCommands, QMainWindow):
         )
         self.session = session
         agenda = AgendaPane(session)
-        notes = NotesPane(session, self.repository.known_owners())
+        notes = NotesPane(
+            session, self.repository.known_owners(), meeting_dates=self._meeting_dates()
+        )
         self.panes = {
             "attendees": AttendeesPane(session, self.repository.known_people()),
             "agenda": agenda,
@@ -150,6 +152,14 @@ class MainWindow(WindowCommands, QMainWindow):
         self._saved_label.setText("All changes saved")
         settings.LAST_MEETING.write(reference)
         self._restore_place(agenda, notes, reference)
+
+    def _meeting_dates(self) -> dict:
+        """Each stored meeting's date by "<ABBR>_<number>", for the action bar's guesses."""
+        found = {}
+        for summary in self.repository.list_meetings():
+            abbr, number, *_ = summary.reference.split("_") + ["", ""]
+            found[f"{abbr}_{number}"] = summary.date
+        return found
 
     def close_session(self) -> None:
         if self.session is None:

@@ -129,6 +129,7 @@ class DecisionBar(_Bar):
         self.hide()
 
     def open(self, verbs: list[str], current: str | None) -> None:
+        self._verbs = list(verbs)
         self.verb.clear()
         self.verb.addItems(verbs)
         self.verb.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -138,4 +139,15 @@ class DecisionBar(_Bar):
         self.verb.lineEdit().selectAll()
 
     def chosen(self) -> str:
-        return self.verb.currentText().strip().upper()
+        """The group's verb as shown in the field (matched whatever its case), or ""."""
+        return match_verb(self.verb.currentText(), self._verbs) or ""
+
+
+def match_verb(text: str, verbs: list[str]) -> str | None:
+    """The group's verb ``text`` names, whatever its case ("noted" → "NOTED"); None if none.
+
+    The one place the window matches a decision verb: it gives way to
+    ``core.rules.normalise_verb`` once that rule lands.
+    """
+    wanted = text.strip().casefold()
+    return next((verb.upper() for verb in verbs if verb.casefold() == wanted), None)
