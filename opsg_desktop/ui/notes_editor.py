@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from opsg_desktop.ui import notes_edits as edits
 from opsg_desktop.ui.notes_clipboard import clipboard_text
-from opsg_desktop.ui.notes_document import LINE_BREAK, block_kind, label_length
+from opsg_desktop.ui.notes_document import block_kind, label_length
 from opsg_desktop.ui.notes_links import is_link_end
 
 #: Text pasted beyond this is cut, with a note in the status bar (a 1 MB paste stays usable).
@@ -66,7 +66,7 @@ class NotesEdit(QTextEdit):
         key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         text = event.text()
         if key in _RETURN:
-            self.edit(lambda c: (c.insertText(LINE_BREAK) if shift else edits.new_paragraph(c)))
+            self.edit(edits.line_break if shift else edits.new_paragraph)
         elif event.matches(QKeySequence.StandardKey.Cut):
             self.cut()
         elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or _deletes_word(event):

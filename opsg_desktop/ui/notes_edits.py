@@ -98,6 +98,13 @@ def new_paragraph(cursor: QTextCursor) -> None:
             tail.setCharFormat(QTextCharFormat())
 
 
+def line_break(cursor: QTextCursor) -> None:
+    """Shift+Return: a line break inside the paragraph (never inside the table)."""
+    remove_selection(cursor)
+    leave_generated(cursor)
+    cursor.insertText(LINE_BREAK)
+
+
 def insert_text(cursor: QTextCursor, text: str) -> None:
     """Paste or type ``text``: inside a heading, action or decision every break
     stays in the block; in a plain paragraph each line becomes a paragraph."""

@@ -124,12 +124,16 @@ class DecisionBar(_Bar):
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(QLabel("<b>Decision:</b> The group", self))
         layout.addWidget(self.verb)
-        layout.addWidget(QLabel("… (Enter to record, Esc to cancel)", self), 1)
+        layout.addWidget(QLabel("… (Enter to record, Esc to cancel)", self))
+        self.problem = QLabel(self)
+        self.problem.setAccessibleName("Decision verb problem")
+        layout.addWidget(self.problem, 1)
         self.verb.lineEdit().returnPressed.connect(self._accept)
         self.hide()
 
     def open(self, verbs: list[str], current: str | None) -> None:
         self._verbs = list(verbs)
+        self.problem.clear()
         self.verb.clear()
         self.verb.addItems(verbs)
         self.verb.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -137,6 +141,13 @@ class DecisionBar(_Bar):
         self.show()
         self.verb.setFocus()
         self.verb.lineEdit().selectAll()
+
+    def _accept(self) -> None:
+        typed = self.verb.currentText().strip()
+        if self.isVisible() and not self.chosen():
+            self.problem.setText(f"“{typed}” is not one of the group's verbs")
+            return
+        super()._accept()
 
     def chosen(self) -> str:
         """The group's verb as shown in the field (matched whatever its case), or ""."""
