@@ -165,6 +165,12 @@ class NotesEdit(QTextEdit):
             text = text[:PASTE_LIMIT]
         self.edit(lambda c: edits.insert_text(c, text))
 
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
+        """Copy the secretary's words: no action label, no table placeholder."""
+        data = QMimeData()
+        data.setText(edits.selected_words(self.textCursor()))
+        return data
+
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
         return source.hasText() or source.hasHtml()
 

@@ -67,7 +67,11 @@ def leave_generated(cursor: QTextCursor) -> None:
     block = cursor.block()
     if block_kind(block) != "outstanding":
         return
-    if cursor.positionInBlock() == 0:
+    before = cursor.positionInBlock() == 0
+    neighbour = block.previous() if before else block.next()
+    if neighbour.isValid() and is_empty(neighbour):
+        cursor.setPosition(neighbour.position())
+    elif before:
         insert_paragraph_before(cursor, block)
     else:
         insert_paragraph_after(cursor, block)
@@ -245,3 +249,16 @@ def _repair(cursor: QTextCursor) -> None:
         cursor.setPosition(at)
     if kind == "action" and label_length(block) and cursor.positionInBlock() < label_length(block):
         cursor.setPosition(block.position() + label_length(block))
+
+
+def selected_words(cursor: QTextCursor) -> str:
+    """The selected words, one line per paragraph, without labels or the table's placeholder."""
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    block, lines = cursor.document().findBlock(start), []
+    while block.isValid() and block.position() <= end:
+        low = max(start - block.position(), content_start(block))
+        high = min(end - block.position(), block.length() - 1)
+        if block_kind(block) != "outstanding":
+            lines.append(block.text()[low:high].replace(LINE_BREAK, "\n") if high > low else "")
+        block = block.next()
+    return "\n".join(lines)

@@ -16,7 +16,7 @@ from opsg_desktop.core.model import AgendaItem
 from opsg_desktop.ui import notes_document as nd
 from opsg_desktop.ui.notes_editor import NotesEdit
 from opsg_desktop.ui.notes_steps import DocumentStep
-from opsg_desktop.ui.panes.notes_bars import ActionBar, DecisionBar
+from opsg_desktop.ui.panes.notes_bars import ActionBar, DecisionBar, LinkBar
 from opsg_desktop.ui.panes.notes_commands import BlockShortcuts
 from opsg_desktop.ui.session import MeetingSession
 
@@ -52,15 +52,25 @@ class NotesPane(BlockShortcuts, QWidget):
         )
         self.action_bar = ActionBar(self)
         self.decision_bar = DecisionBar(self)
+        self.link_bar = LinkBar(self)
+        self._link_range = (0, 0)
         self.details = QLabel(self)
         self.details.setAccessibleName("Action details")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.editor, self.details, self.action_bar, self.decision_bar):
+        for widget in (
+            self.header,
+            self.editor,
+            self.details,
+            self.action_bar,
+            self.decision_bar,
+            self.link_bar,
+        ):
             layout.addWidget(widget)
         self.action_bar.accepted.connect(self._apply_action_details)
         self.decision_bar.accepted.connect(self._apply_decision)
-        for bar in (self.action_bar, self.decision_bar):
+        self.link_bar.accepted.connect(self._apply_link)
+        for bar in (self.action_bar, self.decision_bar, self.link_bar):
             bar.cancelled.connect(self.editor.setFocus)
         self.editor.cursorPositionChanged.connect(self._show_details)
         self._notify = QTimer(self)

@@ -7,6 +7,7 @@ keystrokes with completion, and hand focus back to the notes on Enter or Esc.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from opsg_desktop.core.dates import prose_date
+from opsg_desktop.core.errors import OpsgError
+from opsg_desktop.core.links import check_link_url
 from opsg_desktop.core.natural_dates import parse_target_text
 
 
@@ -152,6 +155,45 @@ class DecisionBar(_Bar):
     def chosen(self) -> str:
         """The group's verb as shown in the field (matched whatever its case), or ""."""
         return match_verb(self.verb.currentText(), self._verbs) or ""
+
+
+class LinkBar(_Bar):
+    """The address of a link on the selected words (an empty address removes the link)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.url = QLineEdit(self)
+        self.url.setAccessibleName("Link address")
+        self.url.setPlaceholderText("https://…, or an email address")
+        self.problem = QLabel(self)
+        self.problem.setAccessibleName("Link address problem")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.label)
+        layout.addWidget(self.url, 2)
+        layout.addWidget(self.problem, 1)
+        self.url.returnPressed.connect(self._accept)
+        self.address = ""
+        self.hide()
+
+    def open(self, words: str, url: str) -> None:
+        shown = words if len(words) <= 40 else words[:39] + "…"
+        self.label.setText(f"<b>Link</b> “{escape(shown)}” to:")
+        self.url.setText(url)
+        self.problem.clear()
+        self.show()
+        self.url.setFocus()
+        self.url.selectAll()
+
+    def _accept(self) -> None:
+        typed = self.url.text().strip()
+        try:
+            self.address = check_link_url(typed) if typed else ""
+        except OpsgError as exc:
+            self.problem.setText(str(exc))
+            return
+        super()._accept()
 
 
 def match_verb(text: str, verbs: list[str]) -> str | None:

@@ -25,6 +25,7 @@ from opsg_desktop.core.model import (
 )
 from opsg_desktop.ui import notes_document as nd
 from opsg_desktop.ui import notes_edits as edits
+from opsg_desktop.ui.notes_links import link_format
 from opsg_desktop.ui.panes.notes_bars import match_verb
 
 
@@ -115,6 +116,39 @@ class BlockShortcuts:
 
         self.editor.edit(place)
         self.message.emit("Placed the Actions Outstanding table")
+
+    def add_link(self) -> None:
+        """Ctrl+K: a link on the selected words (or the word at the cursor)."""
+        if self.item is None:
+            return
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        block = cursor.block()
+        same = block.contains(cursor.selectionStart()) and block.contains(cursor.selectionEnd())
+        if self._kind() != "text" or not same or not cursor.selectedText().strip():
+            self.message.emit("Select words of a plain paragraph to link them (Ctrl+K).")
+            return
+        self._link_range = (cursor.selectionStart(), cursor.selectionEnd())
+        at = QTextCursor(cursor.document())
+        at.setPosition(cursor.selectionStart() + 1)
+        href = at.charFormat().anchorHref() if at.charFormat().isAnchor() else ""
+        self.link_bar.open(cursor.selectedText().replace(nd.LINE_BREAK, " "), href)
+        self._keep_line_in_view()
+
+    def _apply_link(self) -> None:
+        start, end = self._link_range
+        url = self.link_bar.address
+
+        def link(c: QTextCursor) -> None:
+            c.setPosition(start)
+            c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            c.setCharFormat(link_format(url) if url else QTextCharFormat())
+            c.clearSelection()
+
+        self.editor.edit(link)
+        self.editor.setFocus()
+        self.message.emit(f"Linked to {url}" if url else "Link removed")
 
     # -- helpers ------------------------------------------------------------------
 

@@ -1,0 +1,129 @@
+"""Every part of the minutes from the keyboard: the outstanding table and links."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from opsg_desktop.interchange import meeting_to_dict
+from opsg_desktop.ui.notes_document import OUTSTANDING_TEXT
+from tests.ui.notes_helpers import CASES, CTRL, SHIFT, close_window, compact, open_file
+
+CASE = CASES / "two-paragraph-action.json"
+TABLE = {"outstanding_actions": True}
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    main = open_file(qtbot, db_path, CASE)
+    yield main
+    close_window(main)
+
+
+@pytest.fixture
+def notes(window):
+    pane = window.panes["notes"]
+    pane.focus_main()
+    return pane
+
+
+def shown(window):
+    window.session.flush()
+    return compact(meeting_to_dict(window.session.meeting)["agenda"][0]["blocks"])
+
+
+def place_table(qtbot, window, notes):
+    qtbot.keyClick(notes.editor, Qt.Key.Key_End, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL | SHIFT)
+
+
+def test_ctrl_shift_t_places_the_table_and_typing_goes_after_it(qtbot, window, notes):
+    place_table(qtbot, window, notes)
+    qtbot.keyClicks(notes.editor, "After the table")
+    assert [list(b)[0] for b in shown(window)] == ["text", "action", "outstanding_actions", "text"]
+    assert shown(window)[-1] == {"text": "After the table"}
+
+
+def test_the_table_is_never_a_trap_for_typing(qtbot, window, notes):
+    place_table(qtbot, window, notes)
+    editor = notes.editor
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, "below")
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClicks(editor, "above")
+    blocks = shown(window)
+    assert blocks[2:] == [{"text": "above"}, TABLE, {"text": "below"}]
+    assert OUTSTANDING_TEXT in editor.toPlainText()
+
+
+def test_return_at_a_leading_table_never_makes_its_words_text(qtbot, window, notes):
+    editor = notes.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # a plain paragraph above the first
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL | SHIFT)
+    qtbot.keyClick(editor, Qt.Key.Key_Home, CTRL)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Delete, Qt.Key.Key_Return):
+        qtbot.keyClick(editor, key)
+    blocks = shown(window)
+    assert TABLE in blocks
+    assert all(OUTSTANDING_TEXT not in str(b) for b in blocks)
+
+
+def test_copying_the_table_copies_none_of_its_words(qtbot, window, notes):
+    place_table(qtbot, window, notes)
+    qtbot.keyClick(notes.editor, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(notes.editor, Qt.Key.Key_C, CTRL)
+    copied = QApplication.clipboard().text()
+    assert "Actions outstanding" not in copied and "ACTION OPSG" not in copied
+    assert "The group reviewed the minutes." in copied
+
+
+def test_one_table_per_meeting(qtbot, window, notes):
+    place_table(qtbot, window, notes)
+    place_table(qtbot, window, notes)
+    assert [b for b in shown(window) if b == TABLE] == [TABLE]
+
+
+def test_ctrl_k_links_the_selected_words_to_a_checked_address(qtbot, window, notes):
+    editor = notes.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(len("The group reviewed the "))
+    cursor.setPosition(len("The group reviewed the minutes"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
+    bar = notes.link_bar
+    assert bar.isVisible() and bar.url.hasFocus()
+    qtbot.keyClicks(bar.url, "javascript:alert(1)")
+    qtbot.keyClick(bar.url, Qt.Key.Key_Return)
+    assert bar.isVisible() and bar.problem.text()
+    bar.url.clear()
+    qtbot.keyClicks(bar.url, "www.example.org/minutes")
+    qtbot.keyClick(bar.url, Qt.Key.Key_Return)
+    assert not bar.isVisible() and editor.hasFocus()
+    url = "https://www.example.org/minutes"
+    assert shown(window)[0] == {
+        "text": "The group reviewed the minutes.",
+        "links": [{"text": "minutes", "url": url}],
+    }
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, " More")
+    assert shown(window)[0]["links"] == [{"text": "minutes", "url": url}]
+
+
+def test_ctrl_k_outside_plain_words_says_why(qtbot, window, notes):
+    qtbot.keyClick(notes.editor, Qt.Key.Key_End, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
+    assert not notes.link_bar.isVisible()
+    assert "plain paragraph" in window.statusBar().currentMessage()
+
+
+def test_f1_lists_the_table_and_link_keys(qtbot, window, monkeypatch):
+    from opsg_desktop.ui.dialogs import shortcuts
+
+    text = shortcuts.shortcuts_html()
+    assert "Ctrl+Shift+T" in text and "Ctrl+K" in text
