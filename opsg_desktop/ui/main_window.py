@@ -145,6 +145,7 @@ class MainWindow(WindowCommands, QMainWindow):
         notes.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         session.changed.connect(self._on_meeting_changed)
         session.autosaver.saved.connect(self._on_saved)
+        session.autosaver.saved.connect(lambda _when: self._remember_place())  # crash-proof
         session.autosaver.failed.connect(self._on_save_failed)
         session.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
         self._on_meeting_changed("meeting")
@@ -198,7 +199,8 @@ class MainWindow(WindowCommands, QMainWindow):
         agenda.select(item)
         cursor = notes.editor.textCursor()
         length = notes.editor.document().characterCount() - 1
-        cursor.setPosition(max(0, min(settings.LAST_CURSOR.read("/" + reference), length)))
+        place = settings.LAST_CURSOR.read("/" + reference)
+        cursor.setPosition(length if place < 0 else min(place, length))  # -1: none kept
         notes.editor.setTextCursor(cursor)
         notes.focus_main()
 

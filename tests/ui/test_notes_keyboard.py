@@ -127,3 +127,11 @@ def test_f1_lists_the_table_and_link_keys(qtbot, window, monkeypatch):
 
     text = shortcuts.shortcuts_html()
     assert "Ctrl+Shift+T" in text and "Ctrl+K" in text
+
+
+def test_the_caret_first_opens_at_the_end_of_the_items_notes(qtbot, window, notes):
+    editor = notes.editor
+    assert editor.hasFocus()
+    assert editor.textCursor().position() == editor.document().characterCount() - 1
+    qtbot.keyClicks(editor, " Typed")
+    assert shown(window)[1]["action"]["text"].endswith("regions. Typed")
