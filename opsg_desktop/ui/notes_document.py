@@ -73,12 +73,17 @@ def flow(text: str) -> str:
 
 
 def label_length(block: QTextBlock) -> int:
-    """How many characters at the paragraph's start are generated (an action's label)."""
-    if block_kind(block) == "outstanding":
+    """How many characters at the paragraph's start are generated, so kept from editing:
+    an action's label, a decision's verb (the decision bar sets it), the whole table."""
+    kind = block_kind(block)
+    if kind == "outstanding":
         return len(block.text())
-    if block_kind(block) != "action":
+    if kind == "action":
+        label = action_label(block.blockFormat().property(ACTION_ID) or "?")
+    elif kind == "decision":
+        label = (block.blockFormat().property(VERB) or "?") + " "
+    else:
         return 0
-    label = action_label(block.blockFormat().property(ACTION_ID) or "?")
     return len(label) if block.text().startswith(label) else 0
 
 

@@ -211,7 +211,7 @@ class NotesEdit(QTextEdit):
         cursor = self.textCursor()
         length = label_length(cursor.block())
         kind = block_kind(cursor.block())
-        if kind == "action" and length and not cursor.hasSelection():
+        if kind in ("action", "decision") and length and not cursor.hasSelection():
             if cursor.positionInBlock() < length:
                 cursor.setPosition(cursor.block().position() + length)
                 self.setTextCursor(cursor)

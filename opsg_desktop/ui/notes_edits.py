@@ -240,14 +240,14 @@ def _repair(cursor: QTextCursor) -> None:
     """A paragraph that lost its generated words becomes a plain paragraph."""
     block = cursor.block()
     kind = block_kind(block)
-    broken = (kind == "action" and not label_length(block)) or (
+    broken = (kind in ("action", "decision") and not label_length(block)) or (
         kind == "outstanding" and block.text() != OUTSTANDING_TEXT
     )
     if broken:
         at = cursor.position()
         cursor.setBlockFormat(plain_after(block))
         cursor.setPosition(at)
-    if kind == "action" and label_length(block) and cursor.positionInBlock() < label_length(block):
+    if kind != "outstanding" and cursor.positionInBlock() < label_length(block):
         cursor.setPosition(block.position() + label_length(block))
 
 

@@ -37,7 +37,7 @@ def _text(value: str | None) -> str | None:
 
 
 def read_paragraph(block: QTextBlock) -> Block | None:
-    """The block ``block`` stands for; None for an empty plain paragraph."""
+    """The block ``block`` stands for; None for a paragraph (or action) with no words yet."""
     fmt = block.blockFormat()
     kind = block_kind(block)
     words = block.text().replace(LINE_BREAK, "\n")
@@ -46,9 +46,12 @@ def read_paragraph(block: QTextBlock) -> Block | None:
     if kind == "outstanding":
         return OutstandingBlock(level)
     if kind == "action":
+        text = words[label_length(block) :].strip()
+        if not text:
+            return None  # raised on an empty line, its words not typed yet
         target = fmt.property(TARGET) or ""
         return ActionBlock(
-            text=words[label_length(block) :].strip(),
+            text=text,
             owner=_text(fmt.property(OWNER)),
             target=parse_target(target) if target else None,
             topic=_text(fmt.property(TOPIC)),

@@ -56,3 +56,19 @@ def compact(value):
     if isinstance(value, list):
         return [compact(v) for v in value]
     return value
+
+
+def type_keys(widget, text: str) -> None:
+    """Key presses for ``text``, letters outside ASCII (é, ß) included, as a keyboard sends."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch.isascii():
+            QTest.keyClicks(widget, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, event)

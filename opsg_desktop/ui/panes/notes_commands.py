@@ -91,9 +91,8 @@ class BlockShortcuts:
     def _make_decision(self, verb: str) -> None:
         cursor = self.editor.textCursor()
         text = self._words(cursor)
-        old_verb = cursor.block().blockFormat().property(nd.VERB) or ""
         first = text.split(" ", 1)[0]
-        if first.casefold() in {verb.casefold(), old_verb.casefold()}:
+        if self._kind() != "decision" and first.casefold() == verb.casefold():
             text = text[len(first) :].strip()
         self._rewrite(DecisionBlock(verb, text))
 
