@@ -126,12 +126,14 @@ def test_an_input_method_still_composes_inside_the_words(qtbot, window, notes):
 
 def test_the_line_being_edited_stays_in_view_when_the_action_bar_opens(qtbot, window, notes):
     editor = notes.editor
-    window.resize(1000, 420)
+    window.resize(1366, 768)  # the laptop size: the bar takes room from the editor
     for n in range(40):
         new_paragraph(qtbot, editor, f"Paragraph {n} of a long discussion.")
     new_paragraph(qtbot, editor, "The DCC to report back")
+    before = editor.viewport().height()
     qtbot.keyClick(editor, Qt.Key.Key_A, CTRL | SHIFT)
     assert notes.action_bar.isVisible()
     qtbot.wait(50)
     viewport = editor.viewport().rect()
+    assert viewport.height() < before  # the bar did take room
     assert viewport.contains(editor.cursorRect().center())
