@@ -40,7 +40,7 @@ class NotesEdit(QTextEdit):
         #: True while the document step being made continues the word being typed.
         self.continues_typing = False
         self.clock = time.monotonic
-        self._last_typed: tuple[str, float] | None = None
+        self._last_typed: tuple[str, float, int] | None = None  # text, when, caret after
         self.cursorPositionChanged.connect(self._keep_out_of_labels)
 
     def event(self, event) -> bool:
@@ -54,8 +54,10 @@ class NotesEdit(QTextEdit):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.matches(QKeySequence.StandardKey.Undo):
+            self._last_typed = None
             self._undo_stack.undo()
         elif event.matches(QKeySequence.StandardKey.Redo):
+            self._last_typed = None
             self._undo_stack.redo()
         elif not self._edit_key(event):
             self._last_typed = None
@@ -135,6 +137,7 @@ class NotesEdit(QTextEdit):
         now, last = self.clock(), self._last_typed
         self.continues_typing = bool(
             last
+            and last[2] == self.textCursor().position()
             and not self.textCursor().hasSelection()
             and now - last[1] < PAUSE
             and not (last[0][-1:].isspace() and not text[:1].isspace())
@@ -149,7 +152,7 @@ class NotesEdit(QTextEdit):
         self.continues_typing = False
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
-        self._last_typed = (text, now)
+        self._last_typed = (text, now, cursor.position())
 
     def cut(self) -> None:
         if self.textCursor().hasSelection():

@@ -91,7 +91,6 @@ def new_paragraph(cursor: QTextCursor) -> None:
         insert_paragraph_after(cursor, block)
     elif at <= start and kind != "text":
         insert_paragraph_before(cursor, block)
-        cursor.setPosition(block.position() - 1)
     elif kind in ("action", "decision"):
         cursor.insertText(LINE_BREAK * 2)
     else:
@@ -115,8 +114,8 @@ def insert_text(cursor: QTextCursor, text: str) -> None:
     remove_selection(cursor)
     leave_generated(cursor)
     kind = block_kind(cursor.block())
-    if kind != "text":
-        cursor.insertText(flow(text), QTextCharFormat())
+    if kind != "text":  # the block's own look (a heading's size), its words unbroken
+        cursor.insertText(flow(text), cursor.charFormat())
         return
     lines = flow(text).replace(LINE_BREAK, "\n").split("\n")
     cursor.insertText(lines[0], QTextCharFormat())

@@ -7,6 +7,7 @@ back to the model's earlier states), and dump → import → dump is identical.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import os
 import tempfile
@@ -16,6 +17,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
+    initialize,
     invariant,
     precondition,
     rule,
@@ -25,7 +27,13 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from opsg_desktop.core.model import ActionBlock, walk_blocks
+from opsg_desktop.core.model import (
+    ActionBlock,
+    DecisionBlock,
+    HeadingBlock,
+    OutstandingBlock,
+    walk_blocks,
+)
 from opsg_desktop.interchange import load_meeting, meeting_from_dict, meeting_to_dict
 from opsg_desktop.ui.notes_document import LINE_BREAK, block_kind, label_length
 from opsg_desktop.ui.panes.notes import NotesPane
@@ -36,6 +44,14 @@ from tests.ui.notes_helpers import CASES, CTRL, SHIFT, type_keys
 WORDS = st.text(alphabet="abcefxyz éß,.0123456789", min_size=1, max_size=8)
 SEPARATORS = st.sampled_from(["\n", "\n\n", "\u2029", "\r\n", "\u2028", "\v"])
 STEPS = {"count": 0}
+NO_KEYS = Qt.KeyboardModifier.NoModifier
+FIRST_BLOCKS = [
+    None,
+    HeadingBlock("Opening"),
+    OutstandingBlock(),
+    DecisionBlock("NOTED", "the agenda"),
+    ActionBlock("SECAS to circulate the agenda.", owner="SECAS", id="OPSG 61/09"),
+]
 _FOLDER = Path(tempfile.mkdtemp(prefix="opsg-machine-"))
 _NUMBERS = itertools.count()
 
@@ -61,13 +77,16 @@ def solid(text: str) -> str:
 
 
 class NotesMachine(RuleBasedStateMachine):
-    def __init__(self) -> None:
-        super().__init__()
+    @initialize(first=st.sampled_from(FIRST_BLOCKS))
+    def open_item(self, first):
+        """The case file's item 1, led by a block of each kind (edges at the very start)."""
         meeting = load_meeting(CASES / "two-paragraph-action.json")
+        item = meeting.agenda[0]
+        item.blocks = [copy.deepcopy(first), *item.blocks] if first is not None else item.blocks
         db_path = _FOLDER / f"m{next(_NUMBERS)}.sqlite3"
         self.session = MeetingSession(db_path, meeting, [])
         self.pane = NotesPane(self.session, ["DCC", "SECAS"])
-        self.pane.show_item(meeting.agenda[0])
+        self.pane.show_item(item)
         self.editor = self.pane.editor
         self.editor.clock = lambda: 0.0  # no pauses: steps join by word only
         self.expected = solid(self.words())
@@ -77,6 +96,8 @@ class NotesMachine(RuleBasedStateMachine):
         return words_and_offsets(self.editor.document(), [])[0]
 
     def teardown(self) -> None:
+        if not hasattr(self, "pane"):
+            return
         self.pane.shutdown()
         self.session.close()
         self.pane.deleteLater()
@@ -113,6 +134,19 @@ class NotesMachine(RuleBasedStateMachine):
         type_keys(self.editor, text[0])
         self._step(words[:low] + text[0] + words[high:])
         self.type_words(text[1:])
+
+    @rule(
+        where=st.integers(0, 2000),
+        to=st.integers(0, 2000),
+        key=st.sampled_from([Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_X]),
+    )
+    def select_and_remove(self, where, to, key):
+        """Backspace, Delete or Ctrl+X (cut) on a selection, maybe across blocks."""
+        self._place(where, to)
+        words, low, high = self._around_cursor()
+        if self.editor.textCursor().hasSelection():  # a lone key is key_at_an_edge's
+            QTest.keyClick(self.editor, key, CTRL if key == Qt.Key.Key_X else NO_KEYS)
+        self._step(words[:low] + words[high:])
 
     @rule(text=WORDS)
     def type_words(self, text):
@@ -198,16 +232,19 @@ class NotesMachine(RuleBasedStateMachine):
         assert self.session.autosaver.save_and_wait()
         self._step()
 
+    @precondition(lambda self: hasattr(self, "pane"))
     @invariant()
     def ids_are_unique(self):
         meeting = self.session.snapshot()
         ids = [b.id for _, b in walk_blocks(meeting) if isinstance(b, ActionBlock)]
         assert len(ids) == len(set(ids)), ids
 
+    @precondition(lambda self: hasattr(self, "pane"))
     @invariant()
     def no_typed_character_is_lost(self):
         assert solid(self.words()) == self.expected
 
+    @precondition(lambda self: hasattr(self, "pane"))
     @invariant()
     def dump_import_dump_is_identical(self):
         dumped = meeting_to_dict(self.session.snapshot())
