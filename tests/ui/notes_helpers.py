@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from opsg_desktop.interchange import load_meeting, meeting_to_dict
 from opsg_desktop.store.repository import Repository
@@ -24,6 +25,8 @@ def open_file(qtbot, db_path, path: Path) -> MainWindow:
     window.open_meeting(meeting.reference)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()  # the window's shortcuts (Ctrl+Shift+A …) need it active
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window._test_repository = repository  # closed by close_window
     return window
 

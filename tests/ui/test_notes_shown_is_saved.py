@@ -137,3 +137,51 @@ def test_the_line_being_edited_stays_in_view_when_the_action_bar_opens(qtbot, wi
     viewport = editor.viewport().rect()
     assert viewport.height() < before  # the bar did take room
     assert viewport.contains(editor.cursorRect().center())
+
+
+@pytest.mark.parametrize("prefilled", ["noted", "Noted", "NOTED"])
+def test_the_decision_bar_never_swaps_the_verb_shown_on_return(qtbot, prefilled):
+    from PySide6.QtWidgets import QWidget
+
+    from opsg_desktop.core.model import DEFAULT_DECISION_VERBS
+    from opsg_desktop.ui.panes.notes_bars import DecisionBar
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bar = DecisionBar(parent)
+    parent.show()
+    chosen = []
+    bar.accepted.connect(lambda: chosen.append(bar.chosen()))
+    bar.open(list(DEFAULT_DECISION_VERBS), prefilled)
+    assert bar.verb.currentText() == "NOTED"
+    bar.verb.setEditText(prefilled)
+    qtbot.keyClick(bar.verb.lineEdit(), Qt.Key.Key_Return)
+    assert chosen == ["NOTED"]
+
+
+def test_a_target_naming_a_known_meeting_takes_its_date(qtbot, db_path):
+    import datetime as dt
+    import json
+
+    from opsg_desktop.interchange import meeting_from_dict
+    from opsg_desktop.store.repository import Repository
+
+    data = json.loads(CASE.read_text())
+    data["meeting"] = {"number": "62", "date": "2022-04-11"}
+    data["agenda"][0]["blocks"] = []
+    repository = Repository(db_path)
+    repository.save_meeting(meeting_from_dict(data))
+    repository.close()
+    main = open_file(qtbot, db_path, CASE)
+    try:
+        notes = main.panes["notes"]
+        notes.focus_main()
+        new_paragraph(qtbot, notes.editor, "SECAS to report at the next meeting (OPSG_62)")
+        qtbot.keyClick(notes.editor, Qt.Key.Key_A, CTRL | SHIFT)
+        assert notes.action_bar.target_value() == dt.date(2022, 4, 11)
+        qtbot.keyClick(notes.action_bar.owner, Qt.Key.Key_Escape)
+        new_paragraph(qtbot, notes.editor, "SECAS to report at the next meeting (OPSG_63)")
+        qtbot.keyClick(notes.editor, Qt.Key.Key_A, CTRL | SHIFT)
+        assert notes.action_bar.target.text() == "Next meeting (OPSG_63)"
+    finally:
+        close_window(main)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -30,6 +30,9 @@ def _completer(words: list[str], parent: QWidget) -> QCompleter:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     return completer
+
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class _Bar(QWidget):
@@ -131,8 +134,17 @@ class DecisionBar(_Bar):
         self.problem = QLabel(self)
         self.problem.setAccessibleName("Decision verb problem")
         layout.addWidget(self.problem, 1)
-        self.verb.lineEdit().returnPressed.connect(self._accept)
+        # Return is taken before the combo box sees it: on a text that is not an
+        # item's exact spelling ("noted") the box would put back its current item.
+        self.verb.lineEdit().installEventFilter(self)
+        self._verbs: list[str] = []
         self.hide()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.KeyPress and event.key() in _ENTER:
+            self._accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def open(self, verbs: list[str], current: str | None) -> None:
         self._verbs = list(verbs)
@@ -140,13 +152,14 @@ class DecisionBar(_Bar):
         self.verb.clear()
         self.verb.addItems(verbs)
         self.verb.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.verb.setCurrentText(current or (verbs[0] if verbs else ""))
+        shown = match_verb(current or "", verbs) or current or (verbs[0] if verbs else "")
+        self.verb.setCurrentText(shown)
         self.show()
         self.verb.setFocus()
         self.verb.lineEdit().selectAll()
 
     def _accept(self) -> None:
-        typed = self.verb.currentText().strip()
+        typed = self.verb.lineEdit().text().strip()
         if self.isVisible() and not self.chosen():
             self.problem.setText(f"“{typed}” is not one of the group's verbs")
             return
@@ -154,7 +167,7 @@ class DecisionBar(_Bar):
 
     def chosen(self) -> str:
         """The group's verb as shown in the field (matched whatever its case), or ""."""
-        return match_verb(self.verb.currentText(), self._verbs) or ""
+        return match_verb(self.verb.lineEdit().text(), self._verbs) or ""
 
 
 class LinkBar(_Bar):
