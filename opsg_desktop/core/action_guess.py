@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import Target
 from opsg_desktop.core.natural_dates import parse_target_text
 
@@ -71,7 +72,10 @@ def guess_target(
         return f"{'Next meeting' if named['next'] else 'Meeting'} ({named['ref']})"
     match = _BY_DATE.search(text)
     if match:
-        found = parse_target_text(match["when"], today, next_meeting)
+        try:
+            found = parse_target_text(match["when"], today, next_meeting)
+        except RuleError:  # "by 31 February": no guess rather than a wrong one
+            found = None
         if isinstance(found, dt.date):
             return found
     if _NEXT_MEETING.search(text):

@@ -37,7 +37,7 @@ def _text(value: str | None) -> str | None:
 
 
 def read_paragraph(block: QTextBlock) -> Block | None:
-    """The block ``block`` stands for; None for a paragraph (or action) with no words yet."""
+    """The block ``block`` stands for; None for an empty plain paragraph."""
     fmt = block.blockFormat()
     kind = block_kind(block)
     words = block.text().replace(LINE_BREAK, "\n")
@@ -46,9 +46,7 @@ def read_paragraph(block: QTextBlock) -> Block | None:
     if kind == "outstanding":
         return OutstandingBlock(level)
     if kind == "action":
-        text = words[label_length(block) :].strip()
-        if not text:
-            return None  # raised on an empty line, its words not typed yet
+        text = words[label_length(block) :].strip()  # may be "": raised before its words
         target = fmt.property(TARGET) or ""
         return ActionBlock(
             text=text,

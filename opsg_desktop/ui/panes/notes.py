@@ -72,6 +72,7 @@ class NotesPane(BlockShortcuts, QWidget):
         self.link_bar.accepted.connect(self._apply_link)
         for bar in (self.action_bar, self.decision_bar, self.link_bar):
             bar.cancelled.connect(self.editor.setFocus)
+            bar.refused.connect(self.message.emit)
         self.editor.cursorPositionChanged.connect(self._show_details)
         self._notify = QTimer(self)
         self._notify.setSingleShot(True)

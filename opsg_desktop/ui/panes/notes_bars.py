@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from opsg_desktop.core.dates import prose_date
-from opsg_desktop.core.errors import OpsgError
-from opsg_desktop.core.links import check_link_url
+from opsg_desktop.core.errors import RuleError
+from opsg_desktop.core.links import complete_link_url
 from opsg_desktop.core.natural_dates import parse_target_text
+from opsg_desktop.core.rules import normalise_verb
 
 
 def _completer(words: list[str], parent: QWidget) -> QCompleter:
@@ -40,6 +41,8 @@ class _Bar(QWidget):
 
     accepted = Signal()
     cancelled = Signal()
+    #: Enter was pressed on something core's rules refuse; the text says why.
+    refused = Signal(str)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape:
@@ -48,10 +51,26 @@ class _Bar(QWidget):
         elif event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             super().keyPressEvent(event)
 
+    def check(self) -> None:
+        """Raise RuleError when what is typed breaks a rule of core's (see subclasses)."""
+
+    def problem(self) -> str | None:
+        """Why what is typed cannot be recorded (core's rules), or None when it can."""
+        try:
+            self.check()
+        except RuleError as exc:
+            return str(exc)
+        return None
+
     def _accept(self) -> None:
-        if self.isVisible():
-            self.hide()
-            self.accepted.emit()
+        if not self.isVisible():
+            return
+        problem = self.problem()
+        if problem is not None:
+            self.refused.emit(problem)
+            return
+        self.hide()
+        self.accepted.emit()
 
 
 class ActionBar(_Bar):
@@ -105,10 +124,18 @@ class ActionBar(_Bar):
         self.owner.selectAll()
 
     def target_value(self):
+        """The target typed: None, a date or text; RuleError for a date that does not exist."""
         return parse_target_text(self.target.text(), self._today, self._next)
 
+    def check(self) -> None:
+        self.target_value()
+
     def _show_preview(self) -> None:
-        value = self.target_value()
+        try:
+            value = self.target_value()
+        except RuleError:
+            self.preview.setText("⚠ not a real date")
+            return
         if value is None:
             self.preview.setText("no target")
         elif isinstance(value, dt.date):
@@ -126,18 +153,15 @@ class DecisionBar(_Bar):
         self.verb.setEditable(True)
         self.verb.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.verb.setAccessibleName("Decision verb")
+        self._verbs: list[str] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(QLabel("<b>Decision:</b> The group", self))
         layout.addWidget(self.verb)
-        layout.addWidget(QLabel("… (Enter to record, Esc to cancel)", self))
-        self.problem = QLabel(self)
-        self.problem.setAccessibleName("Decision verb problem")
-        layout.addWidget(self.problem, 1)
+        layout.addWidget(QLabel("… (Enter to record, Esc to cancel)", self), 1)
         # Return is taken before the combo box sees it: on a text that is not an
         # item's exact spelling ("noted") the box would put back its current item.
         self.verb.lineEdit().installEventFilter(self)
-        self._verbs: list[str] = []
         self.hide()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
@@ -148,26 +172,20 @@ class DecisionBar(_Bar):
 
     def open(self, verbs: list[str], current: str | None) -> None:
         self._verbs = list(verbs)
-        self.problem.clear()
         self.verb.clear()
         self.verb.addItems(verbs)
         self.verb.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        shown = match_verb(current or "", verbs) or current or (verbs[0] if verbs else "")
-        self.verb.setCurrentText(shown)
+        self.verb.setCurrentText(known_verb(current or "", verbs) or current or verbs[0])
         self.show()
         self.verb.setFocus()
         self.verb.lineEdit().selectAll()
 
-    def _accept(self) -> None:
-        typed = self.verb.lineEdit().text().strip()
-        if self.isVisible() and not self.chosen():
-            self.problem.setText(f"“{typed}” is not one of the group's verbs")
-            return
-        super()._accept()
-
     def chosen(self) -> str:
-        """The group's verb as shown in the field (matched whatever its case), or ""."""
-        return match_verb(self.verb.lineEdit().text(), self._verbs) or ""
+        """The verb as the group spells it (core.rules.normalise_verb); RuleError if not one."""
+        return normalise_verb(self.verb.lineEdit().text(), self._verbs)
+
+    def check(self) -> None:
+        self.chosen()
 
 
 class LinkBar(_Bar):
@@ -179,41 +197,34 @@ class LinkBar(_Bar):
         self.url = QLineEdit(self)
         self.url.setAccessibleName("Link address")
         self.url.setPlaceholderText("https://…, or an email address")
-        self.problem = QLabel(self)
-        self.problem.setAccessibleName("Link address problem")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(self.label)
         layout.addWidget(self.url, 2)
-        layout.addWidget(self.problem, 1)
+        layout.addWidget(QLabel("(Enter to link, Esc to cancel)", self), 1)
         self.url.returnPressed.connect(self._accept)
-        self.address = ""
         self.hide()
 
     def open(self, words: str, url: str) -> None:
         shown = words if len(words) <= 40 else words[:39] + "…"
         self.label.setText(f"<b>Link</b> “{escape(shown)}” to:")
         self.url.setText(url)
-        self.problem.clear()
         self.show()
         self.url.setFocus()
         self.url.selectAll()
 
-    def _accept(self) -> None:
+    def address(self) -> str:
+        """The address typed, completed and checked (core); "" to unlink; RuleError if bad."""
         typed = self.url.text().strip()
-        try:
-            self.address = check_link_url(typed) if typed else ""
-        except OpsgError as exc:
-            self.problem.setText(str(exc))
-            return
-        super()._accept()
+        return complete_link_url(typed) if typed else ""
+
+    def check(self) -> None:
+        self.address()
 
 
-def match_verb(text: str, verbs: list[str]) -> str | None:
-    """The group's verb ``text`` names, whatever its case ("noted" → "NOTED"); None if none.
-
-    The one place the window matches a decision verb: it gives way to
-    ``core.rules.normalise_verb`` once that rule lands.
-    """
-    wanted = text.strip().casefold()
-    return next((verb.upper() for verb in verbs if verb.casefold() == wanted), None)
+def known_verb(text: str, verbs: list[str]) -> str | None:
+    """The group's verb ``text`` names whatever its case ("noted" → "NOTED"), else None."""
+    try:
+        return normalise_verb(text, verbs)
+    except RuleError:
+        return None

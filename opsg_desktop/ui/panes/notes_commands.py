@@ -26,7 +26,7 @@ from opsg_desktop.core.model import (
 from opsg_desktop.ui import notes_document as nd
 from opsg_desktop.ui import notes_edits as edits
 from opsg_desktop.ui.notes_links import link_format
-from opsg_desktop.ui.panes.notes_bars import match_verb
+from opsg_desktop.ui.panes.notes_bars import known_verb
 
 
 class BlockShortcuts:
@@ -74,7 +74,7 @@ class BlockShortcuts:
             return
         cursor = self.editor.textCursor()
         verbs = self.session.meeting.group.decision_verbs
-        verb = match_verb(self._words(cursor).split(" ", 1)[0], verbs)
+        verb = known_verb(self._words(cursor).split(" ", 1)[0], verbs)
         if verb and self._kind() != "decision":
             self._make_decision(verb)
             return
@@ -137,7 +137,7 @@ class BlockShortcuts:
 
     def _apply_link(self) -> None:
         start, end = self._link_range
-        url = self.link_bar.address
+        url = self.link_bar.address()
 
         def link(c: QTextCursor) -> None:
             c.setPosition(start)
