@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
 
+from opsg_desktop.core.text import clean_text
+
 
 def clipboard_text(source: QMimeData) -> str:
     """The plain words of ``source``; "" when it holds neither text nor HTML."""
@@ -18,7 +20,7 @@ def clipboard_text(source: QMimeData) -> str:
         text = html_words(source.html())
     else:
         return ""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean_text(text)  # breaks made plain, controls and lone surrogates gone
 
 
 def html_words(html: str) -> str:

@@ -35,6 +35,7 @@ from opsg_desktop.core.model import (
     Target,
     TextBlock,
 )
+from opsg_desktop.core.text import clean_line
 from opsg_desktop.ui.notes_links import link_format, write_linked
 
 KIND = QTextFormat.Property.UserProperty + 1
@@ -121,7 +122,7 @@ def write_paragraph(cursor: QTextCursor, block: Block) -> None:
             fmt.setProperty(KIND, "heading")
             fmt.setTopMargin(6)
             cursor.setBlockFormat(fmt)
-            cursor.insertText(flow(block.text), heading_format())
+            cursor.insertText(clean_line(block.text), heading_format())
         case DecisionBlock():
             fmt.setProperty(KIND, "decision")
             fmt.setProperty(VERB, block.verb)

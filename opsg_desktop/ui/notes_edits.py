@@ -63,9 +63,12 @@ def insert_paragraph_before(cursor: QTextCursor, block: QTextBlock) -> None:
 
 
 def leave_generated(cursor: QTextCursor) -> None:
-    """Before typing: out of the outstanding table into a plain paragraph next to it."""
+    """Before typing: past an action's label or a decision's verb, or out of the
+    outstanding table into a plain paragraph next to it."""
     block = cursor.block()
     if block_kind(block) != "outstanding":
+        if cursor.positionInBlock() < label_length(block):
+            cursor.setPosition(block.position() + label_length(block))
         return
     before = cursor.positionInBlock() == 0
     neighbour = block.previous() if before else block.next()
@@ -83,6 +86,9 @@ def new_paragraph(cursor: QTextCursor) -> None:
     Inside an action's or decision's words it is a blank line within the
     block (its next paragraph); a heading or plain paragraph is split.
     """
+    remove_selection(cursor)
+    if block_kind(cursor.block()) != "outstanding":
+        leave_generated(cursor)
     block, at = cursor.block(), cursor.positionInBlock()
     kind, start = block_kind(block), content_start(block)
     if kind == "outstanding":
@@ -102,8 +108,11 @@ def new_paragraph(cursor: QTextCursor) -> None:
 
 
 def line_break(cursor: QTextCursor) -> None:
-    """Shift+Return: a line break inside the paragraph (never inside the table)."""
+    """Shift+Return: a line break inside the paragraph (a heading is one line: Return)."""
     remove_selection(cursor)
+    if block_kind(cursor.block()) in ("heading", "outstanding"):
+        new_paragraph(cursor)
+        return
     leave_generated(cursor)
     cursor.insertText(LINE_BREAK)
 
@@ -115,7 +124,8 @@ def insert_text(cursor: QTextCursor, text: str) -> None:
     leave_generated(cursor)
     kind = block_kind(cursor.block())
     if kind != "text":  # the block's own look (a heading's size), its words unbroken
-        cursor.insertText(flow(text), cursor.charFormat())
+        words = flow(text).replace(LINE_BREAK, " ") if kind == "heading" else flow(text)
+        cursor.insertText(words, cursor.charFormat())
         return
     lines = flow(text).replace(LINE_BREAK, "\n").split("\n")
     cursor.insertText(lines[0], QTextCharFormat())

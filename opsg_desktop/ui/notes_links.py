@@ -12,6 +12,7 @@ from PySide6.QtGui import QPalette, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from opsg_desktop.core.model import Link
+from opsg_desktop.core.text import clean_line
 
 
 def link_format(url: str) -> QTextCharFormat:
@@ -66,7 +67,8 @@ def read_links(block: QTextBlock) -> list[Link]:
         it += 1
     if pending is not None and pending not in found:
         found.append(pending)
-    return [k for k in found if k.text.strip()]
+    links = [Link(clean_line(k.text), k.url) for k in found if k.text.strip()]
+    return [k for n, k in enumerate(links) if k not in links[:n]]
 
 
 def is_link_end(cursor: QTextCursor) -> bool:

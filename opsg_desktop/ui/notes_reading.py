@@ -16,6 +16,7 @@ from opsg_desktop.core.model import (
     OutstandingBlock,
     TextBlock,
 )
+from opsg_desktop.core.text import clean_line
 from opsg_desktop.ui.notes_document import (
     ACTION_ID,
     LEVEL,
@@ -58,13 +59,13 @@ def read_paragraph(block: QTextBlock) -> Block | None:
         )
     if not words.strip():
         return None
-    if kind == "heading":
-        return HeadingBlock(words.strip(), level)
+    if kind == "heading":  # one line, as core's rules store a heading
+        return HeadingBlock(clean_line(words), level)
     if kind == "decision":
         verb = fmt.property(VERB) or ""
         if words.startswith(verb + " ") or words == verb:
             return DecisionBlock(verb, words[len(verb) :].strip(), level)
     if kind == "link" and fmt.property(URL):
-        return LinkBlock(words.strip(), fmt.property(URL), level)
+        return LinkBlock(clean_line(words), fmt.property(URL), level)
     style = fmt.property(LIST)
     return TextBlock(words, ListStyle(style) if style else None, read_links(block), level)

@@ -100,7 +100,7 @@ def test_a_multi_paragraph_paste_stays_in_the_action(qtbot, window, editor, sepa
     editor.insertFromMimeData(data)
     blocks = shown(window)
     assert action_ids(blocks) == ["OPSG 61/01"] and len(blocks) == 2
-    breaks = "\n\n" if separator == "\n\n" else "\n"
+    breaks = "\n\n" if separator in ("\n\n", "\u2029") else "\n"  # U+2029: a paragraph
     assert blocks[1]["action"]["text"] == f"{ACTION_TEXT} First{breaks}Second"
 
 
