@@ -135,3 +135,23 @@ def test_the_caret_first_opens_at_the_end_of_the_items_notes(qtbot, window, note
     assert editor.textCursor().position() == editor.document().characterCount() - 1
     qtbot.keyClicks(editor, " Typed")
     assert shown(window)[1]["action"]["text"].endswith("regions. Typed")
+
+
+def test_typing_over_a_selection_from_the_table_into_a_label_keeps_the_label(qtbot, window, notes):
+    editor = notes.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(len("The group"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL | SHIFT)  # the table between text and action
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # the empty line under the table goes
+    document = editor.document()
+    table, action = document.findBlockByNumber(1), document.findBlockByNumber(2)
+    assert table.text() == OUTSTANDING_TEXT and action.text().startswith("ACTION OPSG 61/01: ")
+    cursor.setPosition(table.position() + 5)
+    cursor.setPosition(action.position() + 4, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "x")
+    blocks = shown(window)
+    assert TABLE in blocks
+    assert blocks[-1]["action"]["id"] == "OPSG 61/01"
+    assert blocks[-1]["action"]["text"].startswith("xThe DCC")
