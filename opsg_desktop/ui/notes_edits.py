@@ -16,6 +16,7 @@ from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor
 from opsg_desktop.ui.notes_document import (
     LEVEL,
     LINE_BREAK,
+    LIST,
     OUTSTANDING_TEXT,
     block_kind,
     flow,
@@ -83,6 +84,8 @@ def leave_generated(cursor: QTextCursor) -> None:
 def new_paragraph(cursor: QTextCursor) -> None:
     """Return: a plain paragraph after (or before) the block; never a copy of it.
 
+    On an empty list entry it ends the list, as in a word processor.
+
     Inside an action's or decision's words it is a blank line within the
     block (its next paragraph); a heading or plain paragraph is split.
     """
@@ -93,6 +96,8 @@ def new_paragraph(cursor: QTextCursor) -> None:
     kind, start = block_kind(block), content_start(block)
     if kind == "outstanding":
         leave_generated(cursor)
+    elif kind == "text" and not block.text() and block.blockFormat().property(LIST):
+        cursor.setBlockFormat(paragraph_format(block.blockFormat().property(LEVEL) or ""))
     elif at >= block.length() - 1:
         insert_paragraph_after(cursor, block)
     elif at <= start and kind != "text":

@@ -105,6 +105,9 @@ class WindowCommands:
     def add_link(self) -> None:
         self._notes("add_link")
 
+    def cycle_list(self) -> None:
+        self._notes("cycle_list")
+
     # -- moving about ------------------------------------------------------------
 
     def _focus(self, name: str) -> None:

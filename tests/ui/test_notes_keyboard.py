@@ -155,3 +155,27 @@ def test_typing_over_a_selection_from_the_table_into_a_label_keeps_the_label(qtb
     assert TABLE in blocks
     assert blocks[-1]["action"]["id"] == "OPSG 61/01"
     assert blocks[-1]["action"]["text"].startswith("xThe DCC")
+
+
+def test_ctrl_shift_l_makes_list_entries_and_enter_on_an_empty_one_ends_the_list(
+    qtbot, window, notes
+):
+    editor = notes.editor
+    qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "First point")
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL | SHIFT)
+    assert "Bullet list entry" in notes.details.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Second point")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # on the empty entry: the list ends
+    qtbot.keyClicks(editor, "After the list")
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    for _ in range(2):  # bullet → number → letter
+        qtbot.keyClick(window, Qt.Key.Key_L, CTRL | SHIFT)
+    assert shown(window)[2:] == [
+        {"text": "First point", "list": "bullet"},
+        {"text": "Second point", "list": "letter"},
+        {"text": "After the list"},
+    ]

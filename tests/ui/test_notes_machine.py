@@ -188,6 +188,11 @@ class NotesMachine(RuleBasedStateMachine):
         self._step()
 
     @rule()
+    def list_entry(self):
+        self.pane.cycle_list()
+        self._step()
+
+    @rule()
     def place_table(self):
         self.pane.place_outstanding()
         self._step()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from opsg_desktop.interchange import meeting_from_dict, meeting_to_dict
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui.main_window import MainWindow
+from opsg_desktop.ui.notes_document import LIST
 from tests.conftest import FIXTURES
 from tests.ui.notes_helpers import CTRL, SHIFT, compact, saved, stored_dict, type_keys
 
@@ -90,6 +91,10 @@ def type_block(qtbot, window, editor, block):
         type_words(qtbot, editor, block["text"])
         for link in block.get("links", []):
             link_words(qtbot, window, editor, block["text"], link)
+        for _ in range(4):  # Ctrl+Shift+L goes round: none, bullet, number, letter
+            if (editor.textCursor().blockFormat().property(LIST) or None) == block.get("list"):
+                break
+            key(qtbot, window, Qt.Key.Key_L, CTRL | SHIFT)
 
 
 def test_a_meeting_typed_by_key_dumps_back_block_for_block(qtbot, window, db_path):

@@ -157,6 +157,11 @@ class NotesPane(BlockShortcuts, QWidget):
 
     def _show_details(self) -> None:
         block = self.editor.textCursor().block()
+        style = block.blockFormat().property(nd.LIST)
+        if nd.block_kind(block) == "text" and style:
+            self.details.setText(f"{style.capitalize()} list entry — Ctrl+Shift+L to change")
+            self.details.show()
+            return
         if nd.block_kind(block) != "action":
             self.details.hide()
             return

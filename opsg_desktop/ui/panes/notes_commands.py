@@ -2,8 +2,9 @@
 
 Ctrl+Shift+H a sub-heading, Ctrl+Shift+D a decision, Ctrl+Shift+A an action
 (its id appears at once), Ctrl+Shift+T the Actions Outstanding table, Ctrl+K
-a link on the selected words.  Each is one undo step of the item's document;
-a paragraph that is an action keeps its id (undo takes a new one back).
+a link on the selected words, Ctrl+Shift+L a list entry (bullet, number,
+letter).  Each is one undo step of the item's document; a paragraph that is
+an action keeps its id (undo takes a new one back).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from opsg_desktop.core.model import (
     Classification,
     DecisionBlock,
     HeadingBlock,
+    ListStyle,
     OutstandingBlock,
     TextBlock,
     walk_blocks,
@@ -27,6 +29,9 @@ from opsg_desktop.ui import notes_document as nd
 from opsg_desktop.ui import notes_edits as edits
 from opsg_desktop.ui.notes_links import link_format
 from opsg_desktop.ui.panes.notes_bars import known_verb
+
+#: Ctrl+Shift+L goes round these: none, then each list style of the minutes.
+LIST_STYLES = [None, *(style.value for style in ListStyle)]
 
 
 class BlockShortcuts:
@@ -148,6 +153,25 @@ class BlockShortcuts:
         self.editor.edit(link)
         self.editor.setFocus()
         self.message.emit(f"Linked to {url}" if url else "Link removed")
+
+    def cycle_list(self) -> None:
+        """Ctrl+Shift+L: a plain paragraph becomes a bullet, number or letter entry, or none."""
+        if self.item is None:
+            return
+        if self._kind() != "text":
+            self.message.emit("Only a plain paragraph can be a list entry (Ctrl+Shift+L).")
+            return
+        current = self.editor.textCursor().blockFormat().property(nd.LIST) or None
+        style = LIST_STYLES[(LIST_STYLES.index(current) + 1) % len(LIST_STYLES)]
+
+        def change(c: QTextCursor) -> None:
+            fmt = c.blockFormat()
+            fmt.setProperty(nd.LIST, style or "")
+            fmt.setIndent(1 if style else 0)
+            c.setBlockFormat(fmt)
+
+        self.editor.edit(change)
+        self._show_details()
 
     # -- helpers ------------------------------------------------------------------
 
