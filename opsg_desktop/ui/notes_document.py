@@ -50,8 +50,6 @@ LIST = KIND + 8
 
 LINE_BREAK = "\u2028"
 OUTSTANDING_TEXT = "▦ Actions outstanding table — reviewed in the action grid"
-#: Kinds of paragraph that are more than words: they keep their edges.
-STRUCTURED = frozenset({"heading", "decision", "action", "outstanding", "link"})
 
 
 def action_label(action_id: str) -> str:

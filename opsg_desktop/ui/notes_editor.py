@@ -196,7 +196,7 @@ class NotesEdit(QTextEdit):
             high = cursor.block().length() - 1 - at
             first, last = max(start, low), min(start + length, high)
             clipped = QInputMethodEvent(event.preeditString(), event.attributes())
-            clipped.setCommitString(event.commitString(), min(first, 0), max(0, last - first))
+            clipped.setCommitString(event.commitString(), first, max(0, last - first))
             event = clipped
         super().inputMethodEvent(event)
 

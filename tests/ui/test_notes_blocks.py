@@ -189,3 +189,14 @@ def test_undo_and_redo_restore_each_block_whole(qtbot, window, editor):
     while stack.canRedo():
         qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL | SHIFT)
     assert shown(window) == done
+
+
+def test_ctrl_backspace_deletes_words_but_never_the_label(qtbot, window, editor):
+    label = len("ACTION OPSG 61/01: ")
+    put_cursor(editor, action_start(editor) + label + len("The DCC"))
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace, CTRL)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace, CTRL)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace, CTRL)
+    assert shown(window)[1]["action"]["text"] == ACTION_TEXT.removeprefix("The DCC").strip()
+    assert shown(window)[0] == ORIGINAL[0]
+    assert editor.document().findBlockByNumber(1).text().startswith("ACTION OPSG 61/01: ")
