@@ -86,6 +86,21 @@ def label_length(block: QTextBlock) -> int:
     return len(label) if block.text().startswith(label) else 0
 
 
+def content_start(block: QTextBlock) -> int:
+    """Where the secretary's own words begin in the paragraph (after an action's label)."""
+    return 0 if block_kind(block) == "outstanding" else label_length(block)
+
+
+def block_end(block: QTextBlock) -> int:
+    """The position after the paragraph's last character (before its separator)."""
+    return block.position() + block.length() - 1
+
+
+def is_empty(block: QTextBlock) -> bool:
+    """True for a plain paragraph with no characters at all."""
+    return block_kind(block) == "text" and not block.text()
+
+
 # -- writing blocks into a document --------------------------------------------
 
 

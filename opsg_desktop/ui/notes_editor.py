@@ -16,8 +16,9 @@ from PySide6.QtGui import QInputMethodEvent, QKeySequence, QTextCharFormat, QTex
 from PySide6.QtWidgets import QTextEdit
 
 from opsg_desktop.ui import notes_edits as edits
+from opsg_desktop.ui import notes_removal as removal
 from opsg_desktop.ui.notes_clipboard import clipboard_text
-from opsg_desktop.ui.notes_document import block_kind, label_length
+from opsg_desktop.ui.notes_document import block_kind, content_start, label_length
 from opsg_desktop.ui.notes_links import is_link_end
 
 #: Text pasted beyond this is cut, with a note in the status bar (a 1 MB paste stays usable).
@@ -82,12 +83,12 @@ class NotesEdit(QTextEdit):
     def _delete_key(self, event) -> bool:
         cursor = self.textCursor()
         if cursor.hasSelection():
-            self.edit(edits.remove_selection)
+            self.edit(removal.remove_selection)
             return True
         back = key_is_back(event)
         if _deletes_word(event):
             return self._delete_word(back)
-        step = edits.backspace if back else edits.delete
+        step = removal.backspace if back else removal.delete
         cursor.beginEditBlock()
         done = step(cursor)
         cursor.endEditBlock()
@@ -102,14 +103,14 @@ class NotesEdit(QTextEdit):
             QTextCursor.MoveOperation.PreviousWord if back else QTextCursor.MoveOperation.NextWord,
             QTextCursor.MoveMode.KeepAnchor,
         )
-        low = block.position() + edits.content_start(block)
+        low = block.position() + content_start(block)
         high = block.position() + block.length() - 1
         inside = low <= cursor.selectionStart() and cursor.selectionEnd() <= high
         if not inside or not cursor.hasSelection():
             cursor = self.textCursor()
-            return self._one_step(edits.backspace if back else edits.delete, cursor)
+            return self._one_step(removal.backspace if back else removal.delete, cursor)
         self.setTextCursor(cursor)
-        self.edit(edits.remove_selection)
+        self.edit(removal.remove_selection)
         return True
 
     def _one_step(self, step, cursor: QTextCursor) -> bool:
@@ -117,7 +118,9 @@ class NotesEdit(QTextEdit):
         done = step(cursor)
         cursor.endEditBlock()
         if not done:
-            self.edit(lambda c: c.deleteChar() if step is edits.delete else c.deletePreviousChar())
+            self.edit(
+                lambda c: c.deleteChar() if step is removal.delete else c.deletePreviousChar()
+            )
         else:
             self.setTextCursor(cursor)
         return True
@@ -144,7 +147,7 @@ class NotesEdit(QTextEdit):
         )
         cursor = self.textCursor()
         cursor.beginEditBlock()
-        edits.remove_selection(cursor)
+        removal.remove_selection(cursor)
         edits.leave_generated(cursor)
         fmt = QTextCharFormat() if is_link_end(cursor) else cursor.charFormat()
         cursor.insertText(text, fmt)
@@ -157,7 +160,7 @@ class NotesEdit(QTextEdit):
     def cut(self) -> None:
         if self.textCursor().hasSelection():
             self.copy()
-            self.edit(edits.remove_selection)
+            self.edit(removal.remove_selection)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
         """Paste the words only: formatting from Word, Outlook or a web page is dropped."""
@@ -171,7 +174,7 @@ class NotesEdit(QTextEdit):
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
         """Copy the secretary's words: no action label, no table placeholder."""
         data = QMimeData()
-        data.setText(edits.selected_words(self.textCursor()))
+        data.setText(removal.selected_words(self.textCursor()))
         return data
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
@@ -192,7 +195,7 @@ class NotesEdit(QTextEdit):
         start, length = event.replacementStart(), event.replacementLength()
         if length or start:
             at = cursor.positionInBlock()
-            low = edits.content_start(cursor.block()) - at
+            low = content_start(cursor.block()) - at
             high = cursor.block().length() - 1 - at
             first, last = max(start, low), min(start + length, high)
             clipped = QInputMethodEvent(event.preeditString(), event.attributes())

@@ -113,7 +113,7 @@ class BlockShortcuts:
 
         def place(cursor: QTextCursor) -> None:
             block = cursor.block()
-            if not edits.is_empty(block):
+            if not nd.is_empty(block):
                 edits.insert_paragraph_after(cursor, block)
             nd.write_paragraph(cursor, OutstandingBlock())
             edits.insert_paragraph_after(cursor, cursor.block())
