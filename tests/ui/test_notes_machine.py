@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import itertools
 import os
-import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -52,7 +51,6 @@ FIRST_BLOCKS = [
     DecisionBlock("NOTED", "the agenda"),
     ActionBlock("SECAS to circulate the agenda.", owner="SECAS", id="OPSG 61/09"),
 ]
-_FOLDER = Path(tempfile.mkdtemp(prefix="opsg-machine-"))
 _NUMBERS = itertools.count()
 
 
@@ -77,13 +75,15 @@ def solid(text: str) -> str:
 
 
 class NotesMachine(RuleBasedStateMachine):
+    folder = Path(".")  #: where each example's database goes (the test sets a temporary one)
+
     @initialize(first=st.sampled_from(FIRST_BLOCKS))
     def open_item(self, first):
         """The case file's item 1, led by a block of each kind (edges at the very start)."""
         meeting = load_meeting(CASES / "two-paragraph-action.json")
         item = meeting.agenda[0]
         item.blocks = [copy.deepcopy(first), *item.blocks] if first is not None else item.blocks
-        db_path = _FOLDER / f"m{next(_NUMBERS)}.sqlite3"
+        db_path = NotesMachine.folder / f"m{next(_NUMBERS)}.sqlite3"
         self.session = MeetingSession(db_path, meeting, [])
         self.pane = NotesPane(self.session, ["DCC", "SECAS"])
         self.pane.show_item(item)
@@ -265,8 +265,9 @@ MACHINE_SETTINGS = settings(
 )
 
 
-def test_random_editing_keeps_blocks_words_and_round_trips(qapp):
+def test_random_editing_keeps_blocks_words_and_round_trips(qapp, tmp_path):
     """Runs the machine (with the Qt application up) and says how many steps it took."""
+    NotesMachine.folder = tmp_path
     STEPS["count"] = 0
     run_state_machine_as_test(NotesMachine, settings=MACHINE_SETTINGS)
     print(f"\nnotes state machine: {STEPS['count']} steps")
