@@ -179,3 +179,41 @@ def test_ctrl_shift_l_makes_list_entries_and_enter_on_an_empty_one_ends_the_list
         {"text": "Second point", "list": "letter"},
         {"text": "After the list"},
     ]
+
+
+def test_in_a_carried_over_item_2_the_table_swallows_nothing(qtbot, db_path):
+    import datetime as dt
+
+    from opsg_desktop.demo import fill_with_demo
+    from opsg_desktop.store.repository import Repository
+    from opsg_desktop.ui.main_window import MainWindow
+
+    repository = Repository(db_path)
+    fill_with_demo(repository)
+    following = repository.create_next("OPSG_49_2405", dt.date(2024, 6, 24))
+    main = MainWindow(repository, db_path)
+    qtbot.addWidget(main)
+    main.open_meeting(following.reference)
+    main.show()
+    qtbot.waitExposed(main)
+    try:
+        main.panes["agenda"].select_number("2")
+        qtbot.keyClick(main, Qt.Key.Key_3, CTRL)
+        notes = main.panes["notes"]
+        editor = notes.editor
+        assert editor.document().begin().text() == OUTSTANDING_TEXT
+        qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)  # the end of the placeholder's line
+        qtbot.keyClicks(editor, "SECAS presented the updates.")
+        qtbot.keyClick(editor, Qt.Key.Key_Home, CTRL)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, "Opening words")
+        main.session.flush()
+        item = meeting_to_dict(main.session.meeting)["agenda"][1]
+        assert compact(item["blocks"]) == [
+            {"text": "Opening words"},
+            TABLE,
+            {"text": "SECAS presented the updates."},
+        ]
+    finally:
+        main.close()
+        repository.close()
