@@ -81,3 +81,34 @@ def is_link_end(cursor: QTextCursor) -> bool:
         return True
     after.movePosition(QTextCursor.MoveOperation.NextCharacter)
     return after.charFormat().anchorHref() != fmt.anchorHref()
+
+
+def anchor_span(cursor: QTextCursor) -> tuple[int, int] | None:
+    """(start, end) of the whole link the cursor is on, or None when it is on none."""
+    block, at = cursor.block(), cursor.position()
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        fmt = fragment.charFormat()
+        start, end = fragment.position(), fragment.position() + fragment.length()
+        if fmt.isAnchor() and start <= at <= end and (at < end or is_link_end(cursor)):
+            href = fmt.anchorHref()
+            return _grow(block, start, end, href)
+        it += 1
+    return None
+
+
+def _grow(block: QTextBlock, start: int, end: int, href: str) -> tuple[int, int]:
+    """The run of adjacent fragments linking to ``href`` around [start, end)."""
+    it = block.begin()
+    runs: list[tuple[int, int]] = []
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.charFormat().anchorHref() == href:
+            here = (fragment.position(), fragment.position() + fragment.length())
+            if runs and runs[-1][1] == here[0]:
+                runs[-1] = (runs[-1][0], here[1])
+            else:
+                runs.append(here)
+        it += 1
+    return next((a, b) for a, b in runs if a <= start and end <= b)

@@ -102,17 +102,32 @@ def test_ctrl_k_links_the_selected_words_to_a_checked_address(qtbot, window, not
     qtbot.keyClick(bar.url, Qt.Key.Key_Return)
     assert bar.isVisible() and "http" in window.statusBar().currentMessage()
     bar.url.clear()
+    qtbot.keyClick(bar.url, Qt.Key.Key_Escape)
+    cursor.setPosition(len("The group reviewed "))  # two words: "the minutes"
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Right, SHIFT | CTRL)
+    qtbot.keyClick(editor, Qt.Key.Key_Right, SHIFT | CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
     qtbot.keyClicks(bar.url, "www.example.org/minutes")
     qtbot.keyClick(bar.url, Qt.Key.Key_Return)
     assert not bar.isVisible() and editor.hasFocus()
     url = "https://www.example.org/minutes"
     assert shown(window)[0] == {
         "text": "The group reviewed the minutes.",
-        "links": [{"text": "minutes", "url": url}],
+        "links": [{"text": "the minutes", "url": url}],
     }
+    qtbot.keyClick(editor, Qt.Key.Key_Left)
+    assert notes.details.text().startswith(f"Link to {url}")
     qtbot.keyClick(editor, Qt.Key.Key_End)
     qtbot.keyClicks(editor, " More")
-    assert shown(window)[0]["links"] == [{"text": "minutes", "url": url}]
+    assert shown(window)[0]["links"] == [{"text": "the minutes", "url": url}]
+    for _ in range(len(" More.") + 2):
+        qtbot.keyClick(editor, Qt.Key.Key_Left)
+    qtbot.keyClick(window, Qt.Key.Key_K, CTRL)  # on the link: all of it, its address shown
+    assert bar.url.text() == url and "the minutes" in bar.label.text()
+    bar.url.clear()
+    qtbot.keyClick(bar.url, Qt.Key.Key_Return)  # an empty address removes the link
+    assert "links" not in shown(window)[0]
 
 
 def test_ctrl_k_outside_plain_words_says_why(qtbot, window, notes):

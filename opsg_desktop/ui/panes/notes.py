@@ -157,6 +157,11 @@ class NotesPane(BlockShortcuts, QWidget):
 
     def _show_details(self) -> None:
         block = self.editor.textCursor().block()
+        char = self.editor.textCursor().charFormat()
+        if char.isAnchor() and char.anchorHref():
+            self.details.setText(f"Link to {char.anchorHref()} — Ctrl+K to change or remove")
+            self.details.show()
+            return
         style = block.blockFormat().property(nd.LIST)
         if nd.block_kind(block) == "text" and style:
             self.details.setText(f"{style.capitalize()} list entry — Ctrl+Shift+L to change")

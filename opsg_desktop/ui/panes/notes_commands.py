@@ -27,7 +27,7 @@ from opsg_desktop.core.model import (
 )
 from opsg_desktop.ui import notes_document as nd
 from opsg_desktop.ui import notes_edits as edits
-from opsg_desktop.ui.notes_links import link_format
+from opsg_desktop.ui.notes_links import anchor_span, link_format
 from opsg_desktop.ui.panes.notes_bars import known_verb
 
 #: Ctrl+Shift+L goes round these: none, then each list style of the minutes.
@@ -126,7 +126,11 @@ class BlockShortcuts:
         if self.item is None:
             return
         cursor = self.editor.textCursor()
-        if not cursor.hasSelection():
+        span = None if cursor.hasSelection() else anchor_span(cursor)
+        if span is not None:  # on a link: all of it, to change or remove
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        elif not cursor.hasSelection():
             cursor.select(QTextCursor.SelectionType.WordUnderCursor)
         block = cursor.block()
         same = block.contains(cursor.selectionStart()) and block.contains(cursor.selectionEnd())
