@@ -53,14 +53,17 @@ OUTSTANDING_TEXT = "▦ Actions outstanding table — reviewed in the action gri
 
 
 def action_label(action_id: str) -> str:
+    """The generated start of an action's paragraph: ``ACTION OPSG 61/01: ``."""
     return f"ACTION {action_id}: "
 
 
 def target_to_text(target: Target | None) -> str:
+    """A target as the block format keeps it: ISO date, its text, or ""."""
     return target_iso(target) or ""
 
 
 def block_kind(block: QTextBlock) -> str:
+    """text, heading, decision, action, link or outstanding."""
     return block.blockFormat().property(KIND) or "text"
 
 

@@ -158,6 +158,7 @@ class NotesEdit(QTextEdit):
         self._last_typed = (text, now, cursor.position())
 
     def cut(self) -> None:
+        """Copy the words, then remove the selection as Backspace would (never a label)."""
         if self.textCursor().hasSelection():
             self.copy()
             self.edit(removal.remove_selection)
@@ -224,6 +225,7 @@ class NotesEdit(QTextEdit):
 
 
 def key_is_back(event) -> bool:
+    """True for Backspace and Ctrl+Backspace (deleting before the caret)."""
     return event.key() == Qt.Key.Key_Backspace or event.matches(
         QKeySequence.StandardKey.DeleteStartOfWord
     )

@@ -84,6 +84,7 @@ class NotesPane(BlockShortcuts, QWidget):
     # -- showing an item ----------------------------------------------------
 
     def show_item(self, item: AgendaItem | None) -> None:
+        """Show ``item``'s notes with the caret at their end (None: nothing to edit)."""
         if item is self.item and item is not None:
             return
         self.flush()

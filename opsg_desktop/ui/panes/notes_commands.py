@@ -38,6 +38,7 @@ class BlockShortcuts:
     """Mixed into the notes pane: ``editor``, ``session``, bars and ``message`` are its own."""
 
     def toggle_heading(self) -> None:
+        """Ctrl+Shift+H: the paragraph becomes a sub-heading, or plain again."""
         kind = self._kind()
         if self._refused(kind, "a sub-heading"):
             return
@@ -75,6 +76,7 @@ class BlockShortcuts:
         self.message.emit(f"Raised {action.id}")
 
     def record_decision(self) -> None:
+        """Ctrl+Shift+D: a decision; a leading verb in any case is enough, else the bar asks."""
         if self.item is None or self._refused(self._kind(), "a decision"):
             return
         cursor = self.editor.textCursor()
