@@ -184,6 +184,18 @@ class NotesEdit(QTextEdit):
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
         event.ignore()  # a drop would move words across blocks behind the guards' back
 
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """A press inside the selection places the caret: no drag can move words out
+        of a block (Qt would remove them behind the guards' back)."""
+        cursor = self.textCursor()
+        at = self.cursorForPosition(event.position().toPoint()).position()
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier  # extends: no drag
+        inside = cursor.selectionStart() <= at <= cursor.selectionEnd()
+        if cursor.hasSelection() and inside and not shift:
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+        super().mousePressEvent(event)
+
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt override)
         """An input method's text, its replacement kept within the paragraph's own words."""
         self._last_typed = None

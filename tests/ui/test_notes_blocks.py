@@ -200,3 +200,16 @@ def test_ctrl_backspace_deletes_words_but_never_the_label(qtbot, window, editor)
     assert shown(window)[1]["action"]["text"] == ACTION_TEXT.removeprefix("The DCC").strip()
     assert shown(window)[0] == ORIGINAL[0]
     assert editor.document().findBlockByNumber(1).text().startswith("ACTION OPSG 61/01: ")
+
+
+def test_a_press_inside_a_selection_cannot_start_a_drag_of_it(qtbot, window, editor):
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len("The group reviewed"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    inside = editor.cursorRect(editor.cursorForPosition(editor.cursorRect().center())).center()
+    inside.setX(inside.x() - 20)
+    qtbot.mousePress(editor.viewport(), Qt.MouseButton.LeftButton, pos=inside)
+    assert not editor.textCursor().hasSelection()
+    qtbot.mouseRelease(editor.viewport(), Qt.MouseButton.LeftButton, pos=inside)
+    assert shown(window) == ORIGINAL
