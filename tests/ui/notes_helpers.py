@@ -11,7 +11,7 @@ from opsg_desktop.interchange import load_meeting, meeting_to_dict
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui.main_window import MainWindow
 
-CASES = Path(__file__).parent.parent / "fixtures" / "cases"
+CASES = Path(__file__).parent.parent / "fixtures" / "record"  # shared/cases/record
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
