@@ -74,7 +74,7 @@ class NotesEdit(QTextEdit):
             self.cut()
         elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or _deletes_word(event):
             return self._delete_key(event)
-        elif text and text.isprintable() and not event.modifiers() & _COMMAND_MODIFIERS:
+        elif text and text.isprintable() and _types(event):
             self.type_text(text)
         else:
             return False
@@ -234,6 +234,12 @@ class NotesEdit(QTextEdit):
             if cursor.positionInBlock() < length:
                 cursor.setPosition(cursor.block().position() + length)
                 self.setTextCursor(cursor)
+
+
+def _types(event) -> bool:
+    """True when the key types its text: no Ctrl or Alt, or both (AltGr on Windows: €, @)."""
+    held = event.modifiers() & _COMMAND_MODIFIERS
+    return held == Qt.KeyboardModifier.NoModifier or held == _COMMAND_MODIFIERS
 
 
 def key_is_back(event) -> bool:

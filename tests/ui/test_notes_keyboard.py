@@ -232,3 +232,16 @@ def test_in_a_carried_over_item_2_the_table_swallows_nothing(qtbot, db_path):
     finally:
         main.close()
         repository.close()
+
+
+def test_altgr_letters_typed_at_the_table_are_saved_after_it(qtbot, window, notes):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    place_table(qtbot, window, notes)
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Up)  # onto the table's line
+    qtbot.keyClick(notes.editor, Qt.Key.Key_End)
+    altgr = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # AltGr+E on Windows
+        QApplication.sendEvent(notes.editor, QKeyEvent(kind, Qt.Key.Key_E, altgr, "€"))
+    assert shown(window)[-2:] == [TABLE, {"text": "€"}]
