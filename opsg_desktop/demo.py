@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from opsg_desktop.core.errors import ConflictError
-from opsg_desktop.interchange import load_meeting
-from opsg_desktop.paths import resource_path
+from opsg_desktop.interchange import meeting_from_dict
+from opsg_desktop.paths import resource
 from opsg_desktop.store.repository import Repository
 
 DEMO_FILE = "demo_meeting.json"
@@ -17,4 +19,5 @@ def fill_with_demo(repository: Repository) -> str:
             f"{repository.path} already holds meetings; the demo only fills an empty database "
             "(try --db with a new file)"
         )
-    return repository.save_meeting(load_meeting(resource_path(DEMO_FILE)))
+    data = json.loads(resource(DEMO_FILE).read_text(encoding="utf-8"))
+    return repository.save_meeting(meeting_from_dict(data, DEMO_FILE))

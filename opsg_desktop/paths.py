@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 APP_NAME = "opsg-desktop"
@@ -20,6 +22,10 @@ def default_database_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / DB_FILE_NAME
 
 
-def resource_path(name: str) -> Path:
-    """A file shipped in the project's ``resources/`` folder."""
-    return Path(__file__).resolve().parent.parent / "resources" / name
+def resource(name: str) -> Traversable:
+    """A file shipped in the package's ``resources`` folder (package data).
+
+    Read it with ``read_text``/``read_bytes``: it may sit in a wheel's
+    install, a PyInstaller bundle or a checkout, and is found the same way.
+    """
+    return files("opsg_desktop.resources") / name

@@ -13,7 +13,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REPO_ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +38,9 @@ def example_doc(_example_document) -> dict:
 @pytest.fixture
 def demo_doc() -> dict:
     """The demo meeting: the reference minutes rebuilt with invented people."""
-    return json.loads((REPO_ROOT / "resources" / "demo_meeting.json").read_text(encoding="utf-8"))
+    from opsg_desktop.paths import resource
+
+    return json.loads(resource("demo_meeting.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

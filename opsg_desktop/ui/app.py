@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.store.repository import Repository
@@ -67,7 +69,18 @@ def run_app(db_path: Path, *, demo: bool = False) -> int:
     if reference is not None:
         window.open_meeting(reference)
     window.show()
+    _quit_after_a_while(window)
     try:
         return app.exec()
     finally:
         repository.close()
+
+
+#: Smoke tests of an installed copy set this to close the window that many ms after start.
+QUIT_AFTER_VARIABLE = "OPSG_QUIT_AFTER_MS"
+
+
+def _quit_after_a_while(window: QMainWindow) -> None:
+    delay = os.environ.get(QUIT_AFTER_VARIABLE, "")
+    if delay.isdigit():
+        QTimer.singleShot(int(delay), window.close)
