@@ -53,7 +53,10 @@ def _dump(repository: Repository, args: argparse.Namespace) -> int:
 
 
 def _list(repository: Repository, args: argparse.Namespace) -> int:
-    for m in repository.list_meetings():
+    meetings = repository.list_meetings()
+    if not meetings:
+        _say_none(f"no meetings in {repository.path}")
+    for m in meetings:
         print(
             f"{m.reference:<16} {m.date.isoformat()}  {m.kind:<13} {m.status:<6} "
             f"{m.actions_open} open of {m.actions_raised} raised"
@@ -62,7 +65,13 @@ def _list(repository: Repository, args: argparse.Namespace) -> int:
 
 
 def _actions(repository: Repository, args: argparse.Namespace) -> int:
-    for entry in repository.action_log(open_only=args.open_only, owner=args.owner):
+    entries = repository.action_log(open_only=args.open_only, owner=args.owner)
+    if not entries:
+        which = "open actions" if args.open_only else "actions"
+        owned = f" owned by {args.owner}" if args.owner else ""
+        hint = " (--all includes closed ones)" if args.open_only else ""
+        _say_none(f"no {which}{owned} in {repository.path}{hint}")
+    for entry in entries:
         action = entry.action
         target = action.revised_target or action.target
         print(
@@ -103,6 +112,11 @@ def _export(repository: Repository, args: argparse.Namespace) -> int:
             action_log.export_action_log_docx(entries, args.output, group, open_only=args.open_only)
     print(args.output)
     return 0
+
+
+def _say_none(message: str) -> None:
+    """An empty result says so, on stderr, so that stdout stays empty for scripts."""
+    print(message, file=sys.stderr)
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -139,6 +139,11 @@ class Repository:
             if entry.action.id.startswith(previous.group.abbreviation + " ")
         ]
         meeting = carry_over(previous, date, kind, open_actions, number)
+        if self._meeting_row(meeting.reference, required=False):
+            raise ConflictError(
+                f"{meeting.reference} already exists: the meeting after {reference} on that "
+                "date was made before; open it, or choose another date or number"
+            )
         self.save_meeting(meeting)
         return meeting
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -198,3 +199,71 @@ def test_dump_to_a_folder_that_does_not_exist(capsys, db_path, example_file, tmp
     code, out, err = run(capsys, "--db", db_path, "dump", "OPSG_49_2405", "-o", target)
     assert code == 1 and out == "" and "missing" in err and "Traceback" not in err
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["list", "--bogus"], "usage: opsg-desktop list "),
+        (["actions", "--open", "--bogus"], "usage: opsg-desktop actions "),
+        (
+            ["export", "minutes", "OPSG_49_2405", "-o", "m.docx", "--bogus"],
+            "usage: opsg-desktop export minutes ",
+        ),
+    ],
+)
+def test_an_unknown_option_shows_the_sub_commands_usage(capsys, db_path, args, usage):
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", str(db_path), *args])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2
+    assert err.startswith(usage) and "unrecognized arguments: --bogus" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "minutes", "OPSG_49_2405", "-o", "x.txt"],
+        ["export", "headlines", "OPSG_49_2405", "-o", "x.csv"],
+        ["export", "actions", "-o", "x.xlsx"],
+        ["dump", "OPSG_49_2405", "-o", "x.docx"],
+    ],
+)
+def test_the_output_name_must_match_the_format_written(capsys, db_path, tmp_path, args):
+    args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", str(db_path), *args])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and "does not end in ." in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_upper_case_extension_is_the_same_format(capsys, db_path, example_file, tmp_path):
+    run(capsys, "--db", db_path, "import", example_file)
+    target = tmp_path / "LOG.CSV"
+    assert run(capsys, "--db", db_path, "export", "actions", "-o", target)[0] == 0
+    assert target.read_text(encoding="utf-8-sig").startswith("id,text,")
+
+
+def test_empty_results_say_so(capsys, db_path, example_file):
+    assert run(capsys, "--db", db_path, "list") == (0, "", f"no meetings in {db_path}\n")
+    run(capsys, "--db", db_path, "import", example_file)
+    code, out, err = run(capsys, "--db", db_path, "actions", "--owner", "nobody")
+    assert (code, out) == (0, "")
+    assert err == f"no open actions owned by nobody in {db_path} (--all includes closed ones)\n"
+    code, out, err = run(capsys, "--db", db_path, "actions", "--all", "--owner", "nobody")
+    assert (code, out, err) == (0, "", f"no actions owned by nobody in {db_path}\n")
+
+
+def test_next_onto_an_existing_meeting_suggests_only_what_next_can_do(capsys, db_path, demo_doc):
+    from opsg_desktop.cli import build_parser
+
+    run(capsys, "--db", db_path, "--demo", "list")
+    assert run(capsys, "--db", db_path, "next", "OPSG_49_2405", "--date", "2021-06-01")[0] == 0
+    code, out, err = run(capsys, "--db", db_path, "next", "OPSG_49_2405", "--date", "2021-06-01")
+    assert code == 1 and out == ""
+    assert "OPSG_50_0106 already exists" in err
+    next_options = build_parser().parse_args(["next", "R", "--date", "2021-01-01"])
+    for option in re.findall(r"--[a-z]+", err):
+        assert hasattr(next_options, option[2:]), f"{option} is not an option of next"
+    assert "--replace" not in err
