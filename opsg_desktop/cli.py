@@ -16,6 +16,7 @@ from pathlib import Path
 from opsg_desktop import __version__
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.core.model import Classification, MeetingKind
+from opsg_desktop.logs import log, start_logging, where_logged
 from opsg_desktop.paths import default_database_path
 
 EPILOG = """\
@@ -146,6 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``opsg-desktop`` and ``python -m opsg_desktop``."""
     args = build_parser().parse_args(argv)
     db_path = args.db or default_database_path()
+    start_logging()
     try:
         if args.command is None:
             return _open_window(db_path, args.demo)
@@ -153,12 +155,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_command(args, db_path)
     except OpsgError as exc:
+        log.warning("%s: %s", args.command, exc)
         print(f"opsg-desktop: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         sys.stderr.close()
+        return 1
+    except Exception as exc:
+        log.exception("unexpected error in %s", args.command or "the window")
+        print(
+            f"opsg-desktop: unexpected error ({type(exc).__name__}: {exc}); "
+            f"the details are in {where_logged()}",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -22,6 +22,7 @@ def _private_places(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("OPSG_DB", str(home / "default.sqlite3"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log folder
 
 
 @pytest.fixture(scope="session")

@@ -49,10 +49,33 @@ def offer_demo(repository: Repository) -> bool:
 
 
 def run_app(db_path: Path, *, demo: bool = False) -> int:
-    """Open the window on the database at ``db_path``; return the exit status."""
-    from opsg_desktop.ui.main_window import MainWindow
+    """Open the window on the database at ``db_path``; return the exit status.
+
+    An exception nobody expected, at start or later in a slot, is logged and
+    shown in a dialog naming the log (``ui.unexpected``) rather than lost.
+    """
+    from opsg_desktop.ui.unexpected import report
 
     app = create_application()
+    previous_hook, sys.excepthook = sys.excepthook, report
+    repository: Repository | None = None
+    try:
+        repository = _open_repository(db_path, demo)
+        if repository is None:
+            return 1
+        window = _show_window(repository, db_path)
+        _quit_after_a_while(window)
+        return app.exec()
+    except Exception:
+        report(*sys.exc_info())  # type: ignore[arg-type]
+        return 1
+    finally:
+        sys.excepthook = previous_hook
+        if repository is not None:
+            repository.close()
+
+
+def _open_repository(db_path: Path, demo: bool) -> Repository | None:
     try:
         repository = Repository(db_path)
         if demo:
@@ -63,17 +86,19 @@ def run_app(db_path: Path, *, demo: bool = False) -> int:
             offer_demo(repository)
     except OpsgError as exc:
         QMessageBox.critical(None, "OPSG Secretary", str(exc))
-        return 1
+        return None
+    return repository
+
+
+def _show_window(repository: Repository, db_path: Path) -> QMainWindow:
+    from opsg_desktop.ui.main_window import MainWindow
+
     window = MainWindow(repository, db_path)
     reference = first_meeting(repository)
     if reference is not None:
         window.open_meeting(reference)
     window.show()
-    _quit_after_a_while(window)
-    try:
-        return app.exec()
-    finally:
-        repository.close()
+    return window
 
 
 #: Smoke tests of an installed copy set this to close the window that many ms after start.

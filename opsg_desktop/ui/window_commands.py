@@ -176,6 +176,11 @@ class WindowCommands:
 
         ShortcutsDialog(self).exec()
 
+    def open_log_folder(self) -> None:
+        from opsg_desktop.ui.unexpected import open_log_folder
+
+        open_log_folder()
+
     def show_about(self) -> None:
         from opsg_desktop import __version__
 

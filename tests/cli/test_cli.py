@@ -267,3 +267,27 @@ def test_next_onto_an_existing_meeting_suggests_only_what_next_can_do(capsys, db
     for option in re.findall(r"--[a-z]+", err):
         assert hasattr(next_options, option[2:]), f"{option} is not an option of next"
     assert "--replace" not in err
+
+
+def test_an_unexpected_error_is_one_line_naming_the_log_which_holds_the_traceback(
+    capsys, db_path, monkeypatch
+):
+    from opsg_desktop import cli_commands
+    from opsg_desktop.logs import log_file
+
+    def broken(repository, args):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(cli_commands.COMMANDS, "list", broken)
+    code, out, err = run(capsys, "--db", db_path, "list")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "ZeroDivisionError" in err and str(log_file()) in err and "Traceback" not in err
+    logged = log_file().read_text(encoding="utf-8")
+    assert "Traceback" in logged and "ZeroDivisionError: division by zero" in logged
+
+
+def test_a_clear_error_is_logged_too(capsys, db_path):
+    from opsg_desktop.logs import log_file
+
+    assert run(capsys, "--db", db_path, "dump", "OPSG_1_0101")[0] == 1
+    assert "dump: no meeting OPSG_1_0101" in log_file().read_text(encoding="utf-8")
