@@ -16,7 +16,6 @@ from pathlib import Path
 from opsg_desktop import __version__
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.core.model import Classification, MeetingKind
-from opsg_desktop.logs import log, start_logging, where_logged
 from opsg_desktop.paths import default_database_path
 
 EPILOG = """\
@@ -143,11 +142,30 @@ def _add_export(commands) -> None:
     actions.add_argument("--open", dest="open_only", action="store_true")
 
 
+def _window_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options of a command line that only opens the window, else None.
+
+    Building every sub-command's parser costs about 20 ms of gettext look-ups
+    (one per help text), which the window's start does not need; anything
+    but ``[--db PATH] [--demo]`` goes to the full parser and its messages.
+    """
+    probe = argparse.ArgumentParser(prog=PROG, add_help=False, exit_on_error=False)
+    probe.add_argument("--db", type=Path)
+    probe.add_argument("--demo", action="store_true")
+    try:
+        args, extras = probe.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if extras:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``opsg-desktop`` and ``python -m opsg_desktop``."""
-    args = build_parser().parse_args(argv)
+    args = _window_options(argv) or build_parser().parse_args(argv)
     db_path = args.db or default_database_path()
-    start_logging()
     try:
         if args.command is None:
             return _open_window(db_path, args.demo)
@@ -155,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_command(args, db_path)
     except OpsgError as exc:
-        log.warning("%s: %s", args.command, exc)
+        _log().warning("%s: %s", args.command, exc)
         print(f"opsg-desktop: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -164,7 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 1
     except Exception as exc:
-        log.exception("unexpected error in %s", args.command or "the window")
+        from opsg_desktop.logs import where_logged
+
+        _log().exception("unexpected error in %s", args.command or "the window")
         print(
             f"opsg-desktop: unexpected error ({type(exc).__name__}: {exc}); "
             f"the details are in {where_logged()}",
@@ -173,7 +193,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _log():
+    from opsg_desktop.logs import logger
+
+    return logger()
+
+
 def _open_window(db_path: Path, demo: bool) -> int:
+    # The window's Qt-free modules first: once PySide6 is loaded it reads the source of
+    # every module imported after it (looking for ``__feature__``), a cost at each start.
+    import concurrent.futures.thread  # noqa: F401 (ui.autosave)
+
+    import opsg_desktop.core.action_guess  # noqa: F401 (ui.panes.notes)
+    import opsg_desktop.logs  # noqa: F401
+    import opsg_desktop.store.repository  # noqa: F401
     from opsg_desktop.ui.app import run_app
 
     return run_app(db_path, demo=demo)

@@ -8,18 +8,26 @@ nothing; it rolls over at 1 MB and keeps three old files.
 
 from __future__ import annotations
 
-import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from opsg_desktop.paths import APP_NAME
+
+if TYPE_CHECKING:
+    import logging
 
 LOG_FILE_NAME = "opsg-desktop.log"
 LOGGER_NAME = "opsg_desktop"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
 
-log = logging.getLogger(LOGGER_NAME)
+
+def logger() -> logging.Logger:
+    """The application's logger, its file started (logging loads here, off the start path)."""
+    import logging
+
+    start_logging()
+    return logging.getLogger(LOGGER_NAME)
 
 
 def log_folder() -> Path:
@@ -40,6 +48,10 @@ def start_logging() -> Path | None:
     moves the file. Returns None, and logs nowhere, when the folder cannot be
     made: a log must never stop the application from starting.
     """
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    log = logging.getLogger(LOGGER_NAME)
     path = log_file()
     for handler in list(log.handlers):
         if isinstance(handler, RotatingFileHandler):
@@ -62,7 +74,5 @@ def start_logging() -> Path | None:
 
 def where_logged() -> str:
     """Words naming the log file, for a message shown to the user."""
-    for handler in log.handlers:
-        if isinstance(handler, RotatingFileHandler):
-            return handler.baseFilename
-    return "no log file (the log folder could not be made)"
+    path = start_logging()
+    return str(path) if path else "no log file (the log folder could not be made)"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 APP_NAME = "opsg-desktop"
 DB_FILE_NAME = "opsg.sqlite3"
@@ -28,4 +30,6 @@ def resource(name: str) -> Traversable:
     Read it with ``read_text``/``read_bytes``: it may sit in a wheel's
     install, a PyInstaller bundle or a checkout, and is found the same way.
     """
+    from importlib.resources import files  # off the start path of the commands
+
     return files("opsg_desktop.resources") / name

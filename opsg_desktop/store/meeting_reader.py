@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from opsg_desktop.core.model import (
     Action,
@@ -33,6 +33,9 @@ from opsg_desktop.store.codec import (
     target_in,
     time_in,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:

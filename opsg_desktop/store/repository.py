@@ -147,6 +147,21 @@ class Repository:
         self.save_meeting(meeting)
         return meeting
 
+    def has_meeting(self, reference: str) -> bool:
+        """Whether a meeting of that reference is stored (one indexed look-up)."""
+        found = self.db.execute("SELECT 1 FROM meetings WHERE reference = ?", [reference])
+        return found.fetchone() is not None
+
+    def newest_meeting(self) -> str | None:
+        """The reference of the latest meeting by date, or None in an empty database.
+
+        Reads the meetings table only (one row a month), never the actions.
+        """
+        found = self.db.execute(
+            "SELECT reference FROM meetings ORDER BY date DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return found[0] if found else None
+
     def latest_group(self) -> Group | None:
         """The group of the most recent meeting, or None in an empty database."""
         found = self.db.execute(
@@ -266,8 +281,9 @@ class Repository:
 
     def _ids_of(self, meeting: Meeting) -> list[str]:
         prefix = f"{meeting.group.abbreviation} {meeting.number}/"
+        # A range on the primary key ("/" + 1 is "0"): a look-up, not a scan of every id.
         found = self.db.execute(
-            "SELECT id FROM issued_action_ids WHERE substr(id, 1, ?) = ?", [len(prefix), prefix]
+            "SELECT id FROM issued_action_ids WHERE id >= ? AND id < ?", [prefix, prefix[:-1] + "0"]
         )
         return [r[0] for r in found.fetchall()]
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from opsg_desktop.logs import log, log_folder, where_logged
+from opsg_desktop.logs import log_folder, logger, where_logged
 
 _showing = False
 
@@ -26,7 +26,7 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, error, trace)
         return
-    log.error("unexpected error in the window", exc_info=(kind, error, trace))
+    logger().error("unexpected error in the window", exc_info=(kind, error, trace))
     if _showing:
         return
     _showing = True

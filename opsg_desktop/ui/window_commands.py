@@ -102,6 +102,7 @@ class WindowCommands:
     # -- moving about ------------------------------------------------------------
 
     def _focus(self, name: str) -> None:
+        self.build_deferred_panes()
         pane = self.panes.get(name)
         if pane is not None:
             pane.focus_main()

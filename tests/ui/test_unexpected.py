@@ -52,7 +52,7 @@ def test_an_exception_in_a_slot_is_logged_and_shown_naming_the_log(qtbot, shown,
 def test_a_window_that_fails_at_start_shows_a_dialog(qapp, db_path, shown, monkeypatch):
     start_logging()
 
-    def broken(self, reference):
+    def broken(self, reference, **options):
         raise RuntimeError("the panes could not be built")
 
     monkeypatch.setattr(MainWindow, "open_meeting", broken)
