@@ -10,6 +10,8 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 APP_NAME = "opsg-desktop"
+#: The reverse-DNS id of the desktop entry, its icon and (on Linux) the window's app id.
+APP_ID = "io.github.opsg_desktop.Secretary"
 DB_FILE_NAME = "opsg.sqlite3"
 DB_ENVIRONMENT_VARIABLE = "OPSG_DB"
 

@@ -50,3 +50,33 @@ def test_a_console_command_and_a_gui_command_run_the_same_main():
     project = pyproject()["project"]
     assert project["scripts"]["opsg-desktop"] == "opsg_desktop.cli:main"
     assert project["gui-scripts"]["opsg-desktop-gui"] == "opsg_desktop.cli:main"
+
+
+def test_the_desktop_entry_starts_the_gui_command_with_the_icon_of_its_id():
+    import configparser
+
+    from opsg_desktop.paths import APP_ID
+
+    linux = ROOT / "packaging" / "linux"
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive
+    entry.read(linux / f"{APP_ID}.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application" and desktop["Terminal"] == "false"
+    assert desktop["Exec"].split()[0] in pyproject()["project"]["gui-scripts"]
+    assert desktop["Icon"] == APP_ID
+    icon = (linux / f"{APP_ID}.png").read_bytes()
+    assert icon[:8] == b"\x89PNG\r\n\x1a\n" and icon == resource("icon.png").read_bytes()
+    assert APP_ID.count(".") >= 2 and "-" not in APP_ID
+
+
+def test_the_windows_and_macos_icons_hold_every_size():
+    import struct
+
+    ico = (ROOT / "packaging" / "icons" / "opsg-desktop.ico").read_bytes()
+    _, kind, count = struct.unpack("<HHH", ico[:6])
+    sides = {ico[6 + 16 * i] or 256 for i in range(count)}
+    assert kind == 1 and {16, 32, 48, 256} <= sides
+    icns = (ROOT / "packaging" / "icons" / "opsg-desktop.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    assert b"ic08" in icns and b"ic09" in icns  # 256 and 512 px

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.logs import start_logging
+from opsg_desktop.paths import APP_ID
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui import settings
 
@@ -24,7 +25,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("OPSG Secretary")
     app.setApplicationName("opsg-desktop")
     app.setApplicationDisplayName("OPSG Secretary")
+    app.setDesktopFileName(APP_ID)  # matches packaging/linux/<APP_ID>.desktop
     return app
+
+
+def set_application_icon() -> None:
+    """The window icon, from the package data (after the first paint: it loads a PNG)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    from opsg_desktop.paths import resource
+
+    pixmap = QPixmap()
+    pixmap.loadFromData(resource("icon.png").read_bytes())
+    QApplication.setWindowIcon(QIcon(pixmap))
 
 
 def first_meeting(repository: Repository) -> str | None:
@@ -110,6 +123,7 @@ def _show_window(repository: Repository, db_path: Path) -> MainWindow:
     window.raise_()
     window.activateWindow()
     window.after_first_paint.call(start_logging)
+    window.after_first_paint.call(set_application_icon)
     return window
 
 

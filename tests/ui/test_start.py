@@ -122,3 +122,20 @@ def test_owners_from_the_history_are_still_guessed_when_raising_an_action(qtbot,
     finally:
         window.close()
         repository.close()
+
+
+def test_the_window_gets_the_application_icon_and_desktop_id(qtbot, qapp, demo_db):
+    from PySide6.QtWidgets import QApplication
+
+    from opsg_desktop.paths import APP_ID
+
+    repository = Repository(demo_db)
+    window = app_module._show_window(repository, demo_db)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: not QApplication.windowIcon().isNull())
+        assert QApplication.windowIcon().availableSizes()[0].width() == 256
+        assert app_module.create_application().desktopFileName() == APP_ID
+    finally:
+        window.close()
+        repository.close()
