@@ -73,7 +73,7 @@ class _Parser(argparse.ArgumentParser):
     prints the top-level usage; here the sub-command that was given it complains.
     """
 
-    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+    def parse_known_args(self, args=None, namespace=None):
         namespace, extras = super().parse_known_args(args, namespace)
         if extras and self.prog != PROG:
             self.error(f"unrecognized arguments: {' '.join(extras)}")

@@ -122,7 +122,10 @@ def _say_none(message: str) -> None:
 def _write_text(path: Path, text: str) -> None:
     from opsg_desktop.export.files import write_atomically
 
-    write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+    def write(temporary: Path) -> None:
+        temporary.write_text(text, encoding="utf-8")
+
+    write_atomically(path, write)
 
 
 COMMANDS = {

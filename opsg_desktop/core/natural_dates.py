@@ -78,7 +78,7 @@ def _calendar(key: str, today: dt.date) -> dt.date | None:
         day, month, year = int(match[1]), int(match[2]), match[3]
         if year and len(year) == 2:
             year = f"20{year}"
-    if not month:
+    if not month or day is None:
         return None
     return _on_or_after(today, day, month, int(year) if year else None)
 

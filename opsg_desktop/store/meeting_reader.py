@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
+def rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
     """Query results as dicts keyed by column name."""
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from opsg_desktop.core.carryover import action_sort_key, carry_over
 from opsg_desktop.core.errors import ConflictError, NotFoundError
@@ -78,6 +79,7 @@ class Repository:
                     "number and date; choose another date"
                 )
             if moved:
+                assert previous_reference is not None  # what "moved" means
                 existing = self._meeting_row(previous_reference, required=False)
             elif existing and not replace:
                 raise ConflictError(
@@ -229,6 +231,10 @@ class Repository:
 
     # -- internals --------------------------------------------------------
 
+    @overload
+    def _meeting_row(self, reference: str) -> dict: ...
+    @overload
+    def _meeting_row(self, reference: str, *, required: bool) -> dict | None: ...
     def _meeting_row(self, reference: str, *, required: bool = True) -> dict | None:
         found = rows(self.db, "SELECT * FROM meetings WHERE reference = ?", [reference])
         if not found and required:
