@@ -138,8 +138,10 @@ def main() -> None:
     if args.db is None:
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
         from bench.ten_years import build
+        from opsg_desktop.store.schema import LATEST_VERSION
 
-        args.db = build()
+        # One file per schema version: another checkout's newer schema would be refused.
+        args.db = build(Path(tempfile.gettempdir()) / f"opsg-ten-years-v{LATEST_VERSION}.sqlite3")
     byte_compile()
     if args.command:
         bundle_vs_venv(args.command, args.db, args.runs)

@@ -18,9 +18,16 @@ def run_command(args: argparse.Namespace, db_path: Path) -> int:
     repository = Repository(db_path)
     try:
         if args.demo:
-            from opsg_desktop.demo import fill_with_demo
+            from opsg_desktop.demo import demo_meeting, ensure_demo
 
-            print(f"demo meeting {fill_with_demo(repository)} added to {db_path}", file=sys.stderr)
+            reference = demo_meeting().reference
+            if ensure_demo(repository):
+                print(f"demo meeting {reference} added to {db_path}", file=sys.stderr)
+            else:
+                print(
+                    f"{reference} is already in {db_path}; the demo was not added again",
+                    file=sys.stderr,
+                )
         return COMMANDS[args.command](repository, args)
     finally:
         repository.close()

@@ -80,3 +80,20 @@ def test_the_windows_and_macos_icons_hold_every_size():
     icns = (ROOT / "packaging" / "icons" / "opsg-desktop.icns").read_bytes()
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
     assert b"ic08" in icns and b"ic09" in icns  # 256 and 512 px
+
+
+def test_the_readme_installs_the_system_packages_ci_installs():
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    installs = [
+        set(shlex.split(line.split("install", 1)[1])) - {"-y", "--no-install-recommends"}
+        for line in readme.splitlines()
+        if line.startswith("$(command -v sudo) apt-get install")
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    arrays = re.findall(r"^packages\+?=\(([^)]*)\)", ci, flags=re.MULTILINE)
+    runtime, test_only = (set(shlex.split(a)) for a in arrays)
+    assert installs == [runtime, test_only]
+    assert "sudo apt-get" not in readme.replace("$(command -v sudo) apt-get", "")

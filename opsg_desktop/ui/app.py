@@ -98,15 +98,18 @@ def run_app(db_path: Path, *, demo: bool = False) -> int:
 def _open_repository(db_path: Path, demo: bool) -> Repository | None:
     try:
         repository = Repository(db_path)
-        if demo:
-            from opsg_desktop.demo import fill_with_demo
-
-            fill_with_demo(repository)
-        elif repository.newest_meeting() is None:
-            offer_demo(repository)
     except OpsgError as exc:
         QMessageBox.critical(None, "OPSG Secretary", str(exc))
         return None
+    try:
+        if demo:
+            from opsg_desktop.demo import ensure_demo
+
+            ensure_demo(repository)  # loaded before: the window opens all the same
+        elif repository.newest_meeting() is None:
+            offer_demo(repository)
+    except OpsgError as exc:  # no demo, but the database is fine: open it as it is
+        QMessageBox.warning(None, "OPSG Secretary", str(exc))
     return repository
 
 

@@ -162,10 +162,19 @@ def test_a_newer_database_is_refused_by_every_command(capsys, db_path):
     assert code == 1 and "newer version of OPSG Secretary" in err
 
 
-def test_demo_fills_an_empty_database_only(capsys, db_path):
+def test_demo_fills_an_empty_database_only(capsys, db_path, example_doc, tmp_path):
     code, out, err = run(capsys, "--db", db_path, "--demo", "list")
     assert code == 0 and out.startswith("OPSG_49_2405") and "demo meeting OPSG_49_2405 added" in err
-    code, _, err = run(capsys, "--db", db_path, "--demo", "list")
+    # The README's command works the second time too: the demo is there already.
+    code, out, err = run(capsys, "--db", db_path, "--demo", "list")
+    assert code == 0 and out.startswith("OPSG_49_2405")
+    assert err == f"OPSG_49_2405 is already in {db_path}; the demo was not added again\n"
+    example_doc["meeting"].update(number="50", date="2021-06-01")
+    other_file = tmp_path / "other.json"
+    other_file.write_text(json.dumps(example_doc), encoding="utf-8")
+    other = tmp_path / "other.sqlite3"
+    run(capsys, "--db", other, "import", other_file)
+    code, _, err = run(capsys, "--db", other, "--demo", "list")
     assert code == 1 and "already holds meetings" in err
 
 

@@ -95,3 +95,15 @@ def test_help_open_log_folder(qtbot, db_path, opened):
     finally:
         window.close()
         repository.close()
+
+
+def test_the_readme_demo_command_opens_the_window_every_time(qapp, db_path, shown, monkeypatch):
+    monkeypatch.setenv("OPSG_QUIT_AFTER_MS", "0")
+    for _ in range(2):
+        assert app_module.run_app(db_path, demo=True) == 0
+    assert shown == []
+    repository = Repository(db_path)
+    try:
+        assert [m.reference for m in repository.list_meetings()] == ["OPSG_49_2405"]
+    finally:
+        repository.close()
