@@ -143,6 +143,7 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry, state = settings.WINDOW_GEOMETRY.read(), settings.WINDOW_STATE.read()
+        self._layout_restored = state is not None
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -207,6 +208,10 @@ class MainWindow(WindowCommands, QMainWindow):
         self.panes["actions"] = ActionGridPane(self.session)
         for name in ("attendees", "actions"):
             self.docks[name].setWidget(self.panes[name])
+        if not self._layout_restored:  # first run: give the late roster its share
+            left = [self.docks["agenda"], self.docks["attendees"]]
+            height = sum(dock.height() for dock in left)
+            self.resizeDocks(left, [height * 2 // 5, height * 3 // 5], Qt.Orientation.Vertical)
 
     def close_session(self) -> None:
         self.after_first_paint.cancel(self.build_deferred_panes)

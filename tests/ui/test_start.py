@@ -139,3 +139,17 @@ def test_the_window_gets_the_application_icon_and_desktop_id(qtbot, qapp, demo_d
     finally:
         window.close()
         repository.close()
+
+
+def test_on_a_first_run_the_late_roster_still_gets_its_share_of_the_left(qtbot, demo_db):
+    repository = Repository(demo_db)
+    window = app_module._show_window(repository, demo_db)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: "attendees" in window.panes)
+        qtbot.wait(50)
+        agenda, attendees = window.docks["agenda"].height(), window.docks["attendees"].height()
+        assert attendees > agenda > 150
+    finally:
+        window.close()
+        repository.close()
