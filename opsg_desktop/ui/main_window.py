@@ -85,9 +85,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._saved_label = QLabel("No meeting open", self)
         self._saved_label.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self._saved_label)
-        self.actions_by_id["open_after_export"].setChecked(
-            settings.as_bool(settings.OPEN_AFTER_EXPORT.read())
-        )
+        self.actions_by_id["open_after_export"].setChecked(settings.OPEN_AFTER_EXPORT.read())
         self._restore_layout()
 
     # -- building --------------------------------------------------------------
@@ -183,7 +181,7 @@ class MainWindow(WindowCommands, QMainWindow):
         agenda.current_item_changed.connect(notes.show_item)
         agenda.open_notes.connect(notes.focus_main)
         notes.reveal_item.connect(agenda.select)
-        notes.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        notes.message.connect(self._show_message)
         session.changed.connect(self._on_meeting_changed)
         session.autosaver.saved.connect(self._on_saved)
         session.autosaver.failed.connect(self._on_save_failed)
@@ -204,14 +202,19 @@ class MainWindow(WindowCommands, QMainWindow):
         if self.session is None or "actions" in self.panes:
             return
         self._owners[:] = self.repository.known_owners()
-        self.panes["attendees"] = AttendeesPane(self.session, self.repository.known_people())
-        self.panes["actions"] = ActionGridPane(self.session)
-        for name in ("attendees", "actions"):
-            self.docks[name].setWidget(self.panes[name])
+        attendees = AttendeesPane(self.session, self.repository.known_people())
+        actions = ActionGridPane(self.session)
+        for name, pane in (("attendees", attendees), ("actions", actions)):
+            self.panes[name] = pane
+            self.docks[name].setWidget(pane)
+            pane.message.connect(self._show_message)
         if not self._layout_restored:  # first run: give the late roster its share
             left = [self.docks["agenda"], self.docks["attendees"]]
             height = sum(dock.height() for dock in left)
             self.resizeDocks(left, [height * 2 // 5, height * 3 // 5], Qt.Orientation.Vertical)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def close_session(self) -> None:
         self.after_first_paint.cancel(self.build_deferred_panes)

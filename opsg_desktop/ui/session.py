@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from opsg_desktop.core.model import ActionBlock, Meeting, walk_blocks
 from opsg_desktop.core.numbering import ActionId, highest_sequences
+from opsg_desktop.core.rules import normalise_meeting
 from opsg_desktop.ui.autosave import Autosaver
 
 #: The parts of a meeting a change can touch, as ``changed`` names them.
@@ -92,5 +93,6 @@ class MeetingSession(QObject):
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         folder = self._db_path.parent
         path = folder / f"{self.reference} unsaved {stamp}.json"
-        path.write_text(dumps(self.snapshot()), encoding="utf-8")
+        # In stored form (core.rules), so the file imports as the store would have kept it.
+        path.write_text(dumps(normalise_meeting(self.snapshot())), encoding="utf-8")
         return path
