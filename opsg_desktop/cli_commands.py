@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from opsg_desktop.core.dates import target_text
-from opsg_desktop.core.errors import OpsgError
+from opsg_desktop.core.errors import ConflictError, OpsgError
 from opsg_desktop.core.model import Group, MeetingKind
 from opsg_desktop.store.repository import Repository
 
@@ -44,6 +44,10 @@ def _import(repository: Repository, args: argparse.Namespace) -> int:
         meeting = meeting_from_dict(data, "stdin")
     else:
         meeting = load_meeting(args.file)
+    if not args.replace and repository.has_meeting(meeting.reference):
+        raise ConflictError(
+            f"{meeting.reference} already exists; use --replace to overwrite it with this file"
+        )
     print(repository.save_meeting(meeting, replace=args.replace))
     return 0
 

@@ -87,9 +87,8 @@ class Repository:
                 assert previous_reference is not None  # what "moved" means
                 existing = self._meeting_row(previous_reference, required=False)
             elif existing and not replace:
-                raise ConflictError(
-                    f"{meeting.reference} already exists; "
-                    "use --replace to overwrite it with this file"
+                raise ConflictError(  # the command line adds its --replace to this
+                    f"{meeting.reference} is already in the database; nothing was changed"
                 )
             group_id = writer.upsert_group(self.db, meeting.group)
             self._refuse_number_clash(meeting, group_id, existing)
