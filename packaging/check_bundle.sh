@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks a Linux one-folder bundle: every library and plugin in it finds the libraries
-# it links to (in the bundle or on the system), so nothing the spec left out is needed.
-#   packaging/check_bundle.sh dist/opsg-desktop
+# it links to (in the bundle or on the system), so nothing the spec left out is needed;
+# and, given a limit in MB, that the folder is no bigger.
+#   packaging/check_bundle.sh dist/opsg-desktop [MAX_MB]
 set -euo pipefail
 bundle=$(realpath "$1")
 internal="$bundle/_internal"
@@ -14,4 +15,8 @@ while IFS= read -r -d '' file; do
   fi
 done < <(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -print0)
 [ "$missing" -eq 0 ] || { echo "bundle check failed: libraries not found"; exit 1; }
-echo "bundle check passed: $(du -sm --apparent-size "$bundle" | cut -f1) MB in $bundle"
+size=$(du -sm --apparent-size "$bundle" | cut -f1)
+if [ -n "${2:-}" ] && [ "$size" -gt "$2" ]; then
+  echo "bundle check failed: $size MB, more than $2 MB"; exit 1
+fi
+echo "bundle check passed: $size MB in $bundle"
