@@ -48,17 +48,21 @@ def test_the_first_paint_needs_no_sqlite_utils_and_only_the_agenda_and_notes(dem
 
 
 @pytest.fixture
-def xvfb(tmp_path):
+def xvfb():
     """A bare X display with no window manager (nothing activates windows for us)."""
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed (.ci/run installs it)")
-    display = f":{150 + os.getpid() % 100}"
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=[write_end], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
+    os.close(write_end)
     try:
-        yield display
+        with os.fdopen(read_end) as chosen:  # Xvfb picks a free display and writes it here
+            number = chosen.readline().strip()
+        assert number, "Xvfb did not start"
+        yield f":{number}"
     finally:
         server.terminate()
         server.wait(10)
