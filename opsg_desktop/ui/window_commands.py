@@ -197,5 +197,8 @@ class WindowCommands:
         try:
             return function(*args)
         except OpsgError as exc:
+            from opsg_desktop.logs import logger
+
+            logger().warning("%s: %s", getattr(function, "__name__", "command"), exc)
             QMessageBox.warning(self, "OPSG Secretary", str(exc))
             return None

@@ -1,4 +1,4 @@
-"""Messages the window shows suggest only what the window can do (no command-line options)."""
+"""Messages the window shows suggest only what the window can do, and are logged."""
 
 import json
 import re
@@ -6,6 +6,7 @@ import re
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from opsg_desktop.demo import fill_with_demo
+from opsg_desktop.logs import log_file
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui.main_window import MainWindow
 
@@ -26,6 +27,8 @@ def test_importing_a_meeting_already_there_names_no_command_line_option(
         window.import_meeting()
         assert len(shown) == 1 and "OPSG_49_2405 is already in the database" in shown[0]
         assert not re.search(r"--[a-z]", shown[0])
+        logged = log_file().read_text(encoding="utf-8")
+        assert "WARNING" in logged and "OPSG_49_2405 is already in the database" in logged
     finally:
         window.close()
         repository.close()
