@@ -58,8 +58,14 @@ def read_group(db: Database, group_id: int) -> Group:
 
 def read_meeting(db: Database, row: dict) -> Meeting:
     """The whole meeting whose ``meetings`` row is ``row``."""
+    group = read_group(db, row["group_id"])
+    if row.get("group_name") is not None:  # the group as this meeting had it (schema v4)
+        group.name = row["group_name"]
+        group.categories = json_in(row["categories"], [])
+        group.decision_verbs = json_in(row["decision_verbs"], [])
+        group.wordings = json_in(row["wordings"])
     return Meeting(
-        group=read_group(db, row["group_id"]),
+        group=group,
         number=row["number"],
         date=date_in(row["date"]),
         kind=MeetingKind(row["kind"]),

@@ -35,8 +35,12 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def upsert_group(db: Database, group: Group) -> int:
-    """The group's row id, creating or refreshing the row."""
+def upsert_group(db: Database, group: Group, *, refresh: bool = True) -> int:
+    """The group's row id, creating the row, or refreshing it when ``refresh``.
+
+    The row holds the group as its newest meeting has it (what a new meeting
+    starts from); each meeting keeps its own copy in its own row.
+    """
     values = {
         "abbreviation": group.abbreviation,
         "name": group.name,
@@ -48,7 +52,8 @@ def upsert_group(db: Database, group: Group) -> int:
         "SELECT id FROM groups WHERE abbreviation = ?", [group.abbreviation]
     ).fetchone()
     if row:
-        db["groups"].update(row[0], values)
+        if refresh:
+            db["groups"].update(row[0], values)
         return row[0]
     return db["groups"].insert(values).last_pk
 
@@ -69,6 +74,11 @@ def insert_meeting_row(db: Database, meeting: Meeting, group_id: int) -> int:
             [{"kind": n.kind.value, "date": date_out(n.date)} for n in meeting.next_meetings]
         ),
         "modified": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        # The group as this meeting had it: another meeting's import never changes it.
+        "group_name": meeting.group.name,
+        "categories": json_out(meeting.group.categories),
+        "decision_verbs": json_out(meeting.group.decision_verbs),
+        "wordings": None if meeting.group.wordings is None else json_out(meeting.group.wordings),
     }
     return db["meetings"].insert(values).last_pk
 

@@ -90,7 +90,9 @@ class Repository:
                 raise ConflictError(  # the command line adds its --replace to this
                     f"{meeting.reference} is already in the database; nothing was changed"
                 )
-            group_id = writer.upsert_group(self.db, meeting.group)
+            group_id = writer.upsert_group(
+                self.db, meeting.group, refresh=self._is_newest(meeting, existing)
+            )
             self._refuse_number_clash(meeting, group_id, existing)
             raised, reviewed = self._delete(existing) if existing else ([], [])
             assign_action_ids(meeting, self._ids_of(meeting))
@@ -250,6 +252,19 @@ class Repository:
                 f"no meeting {reference} in {self.path}; `opsg-desktop list` shows the meetings"
             )
         return found[0] if found else None
+
+    def _is_newest(self, meeting: Meeting, existing: dict | None) -> bool:
+        """No other meeting of the group is later than ``meeting`` (its group row follows it)."""
+        later = self.db.execute(
+            """SELECT 1 FROM meetings m JOIN groups g ON g.id = m.group_id
+               WHERE g.abbreviation = ? AND m.date > ? AND m.id != ? LIMIT 1""",
+            [
+                meeting.group.abbreviation,
+                meeting.date.isoformat(),
+                existing["id"] if existing else -1,
+            ],
+        ).fetchone()
+        return later is None
 
     def _refuse_number_clash(self, meeting: Meeting, group_id: int, existing: dict | None) -> None:
         """Another stored meeting (not the one being replaced) with this number."""
