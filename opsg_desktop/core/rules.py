@@ -402,7 +402,9 @@ def _outstanding_id_problems(parsed, action_id: str, meeting: Meeting, path: str
     """An action outstanding here was raised by this group at an earlier meeting."""
     if parsed.abbreviation != meeting.group.abbreviation:
         return [Problem(path, f"{action_id} is not an action of {meeting.group.abbreviation}")]
-    if int(parsed.meeting_number.rstrip("x")) > int(meeting.number.rstrip("x") or 0):
+    if is_meeting_number(meeting.number) and int(parsed.meeting_number.rstrip("x")) > int(
+        meeting.number.rstrip("x")
+    ):
         return [Problem(path, f"{action_id} comes from a later meeting than {meeting.number}")]
     return []
 

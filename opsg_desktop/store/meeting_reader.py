@@ -45,6 +45,12 @@ def rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _own(table: str, column: str, log: str) -> str:
+    """SQL for a meeting's own copy of an action's field (schema v4), or the log's for a
+    row written before it (whose ``action_text`` is NULL)."""
+    return f"CASE WHEN {table}.action_text IS NULL THEN {log} ELSE {table}.{column} END"
+
+
 def read_group(db: Database, group_id: int) -> Group:
     row = rows(db, "SELECT * FROM groups WHERE id = ?", [group_id])[0]
     return Group(
@@ -111,8 +117,11 @@ def _read_agenda(db: Database, meeting_id: int) -> list[AgendaItem]:
     )
     blocks = rows(
         db,
-        """SELECT b.*, a.text AS a_text, a.owner, a.target, a.topic,
-                  a.classification AS a_level
+        f"""SELECT b.*, {_own("b", "action_text", "a.text")} AS a_text,
+                  {_own("b", "action_owner", "a.owner")} AS owner,
+                  {_own("b", "action_target", "a.target")} AS target,
+                  {_own("b", "action_topic", "a.topic")} AS topic,
+                  {_own("b", "classification", "a.classification")} AS a_level
            FROM blocks b JOIN agenda_items i ON i.id = b.item_id
            LEFT JOIN actions a ON a.id = b.action_id
            WHERE i.meeting_id = ? ORDER BY b.position""",
@@ -186,7 +195,14 @@ def action_from_row(r: dict) -> Action:
 def _read_reviews(db: Database, meeting_id: int) -> list[OutstandingReview]:
     found = rows(
         db,
-        """SELECT a.*, r.update_text, r.status AS r_status, r.revised_target AS r_revised
+        f"""SELECT a.id, a.status,
+                  {_own("r", "action_text", "a.text")} AS text,
+                  {_own("r", "action_owner", "a.owner")} AS owner,
+                  {_own("r", "action_topic", "a.topic")} AS topic,
+                  {_own("r", "action_raised", "a.raised")} AS raised,
+                  {_own("r", "action_target", "a.target")} AS target,
+                  {_own("r", "action_classification", "a.classification")} AS classification,
+                  r.update_text, r.status AS r_status, r.revised_target AS r_revised
            FROM action_reviews r JOIN actions a ON a.id = r.action_id
            WHERE r.meeting_id = ? ORDER BY r.position""",
         [meeting_id],

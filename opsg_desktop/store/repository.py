@@ -102,7 +102,8 @@ class Repository:
             writer.insert_agenda(self.db, meeting, meeting_id, group_id)
             writer.insert_reviews(self.db, meeting_id, group_id, meeting.outstanding)
             self._drop_orphans(raised, reviewed)
-            touched = {r.action.id for r in meeting.outstanding} | set(reviewed)
+            own = {b.id for _, b in walk_blocks(meeting) if isinstance(b, ActionBlock) and b.id}
+            touched = {r.action.id for r in meeting.outstanding} | set(reviewed) | own
             writer.refresh_action_state(self.db, sorted(touched))
         return meeting.reference
 

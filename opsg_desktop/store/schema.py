@@ -171,6 +171,31 @@ ALTER TABLE meetings ADD COLUMN group_name TEXT;
 ALTER TABLE meetings ADD COLUMN categories TEXT;
 ALTER TABLE meetings ADD COLUMN decision_verbs TEXT;
 ALTER TABLE meetings ADD COLUMN wordings TEXT;
+ALTER TABLE blocks ADD COLUMN action_text TEXT;
+ALTER TABLE blocks ADD COLUMN action_owner TEXT;
+ALTER TABLE blocks ADD COLUMN action_target TEXT;
+ALTER TABLE blocks ADD COLUMN action_topic TEXT;
+UPDATE blocks SET
+    action_text = (SELECT text FROM actions WHERE actions.id = blocks.action_id),
+    action_owner = (SELECT owner FROM actions WHERE actions.id = blocks.action_id),
+    action_target = (SELECT target FROM actions WHERE actions.id = blocks.action_id),
+    action_topic = (SELECT topic FROM actions WHERE actions.id = blocks.action_id),
+    classification = (SELECT classification FROM actions WHERE actions.id = blocks.action_id)
+    WHERE kind = 'action';
+ALTER TABLE action_reviews ADD COLUMN action_text TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_owner TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_topic TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_raised TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_target TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_classification TEXT;
+UPDATE action_reviews SET
+    action_text = (SELECT text FROM actions WHERE actions.id = action_reviews.action_id),
+    action_owner = (SELECT owner FROM actions WHERE actions.id = action_reviews.action_id),
+    action_topic = (SELECT topic FROM actions WHERE actions.id = action_reviews.action_id),
+    action_raised = (SELECT raised FROM actions WHERE actions.id = action_reviews.action_id),
+    action_target = (SELECT target FROM actions WHERE actions.id = action_reviews.action_id),
+    action_classification =
+        (SELECT classification FROM actions WHERE actions.id = action_reviews.action_id);
 UPDATE meetings SET
     group_name = (SELECT name FROM groups WHERE groups.id = meetings.group_id),
     categories = (SELECT categories FROM groups WHERE groups.id = meetings.group_id),
@@ -190,8 +215,13 @@ UPDATE meetings SET location = opsg_clean_line(location);
 UPDATE actions SET text = opsg_clean_text(text), owner = opsg_clean_line(owner),
     topic = opsg_clean_line(topic), target = opsg_legacy_target(target),
     revised_target = opsg_legacy_target(revised_target);
+UPDATE blocks SET action_text = opsg_clean_text(action_text),
+    action_owner = opsg_clean_line(action_owner), action_topic = opsg_clean_line(action_topic),
+    action_target = opsg_legacy_target(action_target) WHERE kind = 'action';
 UPDATE action_reviews SET update_text = opsg_clean_text(update_text),
-    revised_target = opsg_legacy_target(revised_target);
+    revised_target = opsg_legacy_target(revised_target),
+    action_text = opsg_clean_text(action_text), action_owner = opsg_clean_line(action_owner),
+    action_topic = opsg_clean_line(action_topic), action_target = opsg_legacy_target(action_target);
 UPDATE attendances SET name = opsg_clean_line(name), category = opsg_clean_line(category),
     organisation = opsg_clean_line(organisation), role = opsg_clean_line(role),
     alternate_for = opsg_clean_line(alternate_for), email = opsg_clean_line(email);
