@@ -121,6 +121,20 @@ def bundle_vs_venv(command: list[str], db: Path, runs: int) -> dict[str, float]:
     return summary("bundled start", pairs, "venv start")
 
 
+def cached_database() -> Path:
+    """Where the ten-year database is kept between runs: one file per schema source.
+
+    Other checkouts share the temporary folder; a file written by another
+    version of the schema (even of the same number) must not be reused.
+    """
+    import hashlib
+
+    from opsg_desktop.store import schema
+
+    digest = hashlib.sha256(Path(schema.__file__).read_bytes()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"opsg-ten-years-{digest}.sqlite3"
+
+
 def byte_compile() -> None:
     """Compile the package as an installed copy is (PYTHONDONTWRITEBYTECODE may be set here)."""
     import opsg_desktop
@@ -138,10 +152,8 @@ def main() -> None:
     if args.db is None:
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
         from bench.ten_years import build
-        from opsg_desktop.store.schema import LATEST_VERSION
 
-        # One file per schema version: another checkout's newer schema would be refused.
-        args.db = build(Path(tempfile.gettempdir()) / f"opsg-ten-years-v{LATEST_VERSION}.sqlite3")
+        args.db = build(cached_database())
     byte_compile()
     if args.command:
         bundle_vs_venv(args.command, args.db, args.runs)

@@ -37,7 +37,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench import bench_export, bench_start, bench_window  # noqa: E402
 from bench.ten_years import build  # noqa: E402
-from opsg_desktop.store.schema import LATEST_VERSION  # noqa: E402
 
 Row = tuple[str, float, str, float, str, bool]
 
@@ -162,8 +161,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer runs, for a look")
     quick = parser.parse_args().quick
     bench_start.byte_compile()
-    private = Path(tempfile.gettempdir()) / f"opsg-ten-years-v{LATEST_VERSION}.sqlite3"
-    source = build(private)
+    source = build(bench_start.cached_database())
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "ten-years.sqlite3"
         shutil.copy(source, db)
