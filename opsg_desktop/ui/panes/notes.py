@@ -8,6 +8,9 @@ every change to one is a step on the meeting's undo stack.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -32,13 +35,15 @@ class NotesPane(BlockShortcuts, QWidget):
         session: MeetingSession,
         owners: list[str],
         parent=None,
-        meeting_dates: dict[str, object] | None = None,
+        meeting_dates: Callable[[], Mapping[str, dt.date]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self._owners = owners
-        #: Dates of meetings the database knows, by "<ABBR>_<number>" (for target guesses).
-        self._dates = meeting_dates or {}
+        #: Gives the dates of meetings the database knows, by "<ABBR>_<number>" (for target
+        #: guesses); asked once, when the first action is raised.
+        self._date_source = meeting_dates or dict
+        self._dates_known: Mapping[str, dt.date] | None = None
         self._documents: dict[int, QTextDocument] = {}
         self._dirty: dict[int, AgendaItem] = {}
         self.item: AgendaItem | None = None

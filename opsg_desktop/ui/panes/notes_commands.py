@@ -68,7 +68,7 @@ class BlockShortcuts:
         action = ActionBlock(
             text=text,
             owner=guess_owner(text, self._owners),
-            target=guess_target(text, meeting.date, self._next_meeting_date(), self._dates),
+            target=guess_target(text, meeting.date, self._next_meeting_date(), self._dates()),
             topic=guess_topic(text),
             id=self.session.next_action_id(is_confidential(self._level(cursor))),
         )
@@ -217,6 +217,12 @@ class BlockShortcuts:
         level = levels.get(id(self.item), self.session.meeting.classification)
         own = cursor.block().blockFormat().property(nd.LEVEL)
         return max(level, Classification.parse(own)) if own else level
+
+    def _dates(self):
+        """The stored meetings' dates by "<ABBR>_<number>", read once per pane."""
+        if self._dates_known is None:
+            self._dates_known = self._date_source()
+        return self._dates_known
 
     def _next_meeting_date(self):
         upcoming = self.session.meeting.next_meetings
