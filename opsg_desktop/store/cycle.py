@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from opsg_desktop.core.cycle import Comment, DraftCycle, DraftVersion, LockEvent
 from opsg_desktop.core.errors import ConflictError, NotFoundError
 from opsg_desktop.core.model import MeetingStatus
 from opsg_desktop.store.meeting_reader import rows
+
+if TYPE_CHECKING:  # sqlite-utils loads when the store first needs it, not at start
+    from sqlite_utils import Database
 
 TABLES = """
 CREATE TABLE draft_versions (

@@ -11,12 +11,14 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, cast
 
 from opsg_desktop.core.errors import RuleError, StoreError
 from opsg_desktop.core.rules import name_key, target_from_text
 from opsg_desktop.core.text import clean_line, clean_text, first_control
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _V1_TABLES = """
 CREATE TABLE groups (
@@ -330,11 +332,12 @@ def open_database(path: Path, *, upto: int = LATEST_VERSION) -> Database:
     if 0 < version < upto:
         _keep_copy(path, version)
     try:
-        db = Database(path)
-        db.conn.execute("PRAGMA foreign_keys = ON")
-        db.conn.execute("PRAGMA busy_timeout = 5000")
-        if version == 0 or db.journal_mode != "wal":
-            db.enable_wal()
+        conn = sqlite3.connect(str(path))
+        db = cast("Database", LazyDatabase(conn))
+        for pragma in ("foreign_keys = ON", "busy_timeout = 5000", "recursive_triggers = ON"):
+            conn.execute(f"PRAGMA {pragma}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = wal")
         for number in range(version + 1, upto + 1):
             with db.atomic():
                 MIGRATIONS[number - 1](db)
@@ -342,6 +345,44 @@ def open_database(path: Path, *, upto: int = LATEST_VERSION) -> Database:
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: the database could not be opened or upgraded ({exc}).") from exc
     return db
+
+
+class LazyDatabase:
+    """A sqlite-utils ``Database`` built on its connection only when first needed.
+
+    Opening the window only reads: ``execute`` of a SELECT, ``conn`` and
+    ``close`` run on plain sqlite3, so start-up imports neither sqlite-utils
+    nor its plugin machinery (about 100 ms). Anything else (a write, a
+    migration, ``db["table"]``, ``atomic``) builds the ``Database`` on the
+    same connection, without plugins, and is handed to it from then on.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._database: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            from sqlite_utils import Database
+
+            self._database = Database(self.conn, execute_plugins=False)
+        return self._database
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        """Like ``Database.execute``; a SELECT before sqlite-utils is needed runs plainly."""
+        if self._database is None and sql.lstrip()[:6].upper() == "SELECT":
+            return self.conn.execute(sql, () if parameters is None else parameters)
+        return self.database.execute(sql, parameters)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getitem__(self, name: str) -> Any:
+        return self.database[name]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.database, name)
 
 
 def _keep_copy(path: Path, version: int) -> None:

@@ -171,8 +171,9 @@ class CycleCommands:
         self.session.locked = locked
         self.session.undo_stack.refused.connect(self._say_locked)
         self.panes["notes"].editor.setReadOnly(locked)
-        for name in ("attendees", "actions"):
-            self.panes[name].setEnabled(not locked)
+        for name in ("attendees", "actions"):  # built after the first paint at start
+            if name in self.panes:
+                self.panes[name].setEnabled(not locked)
         self.level_box.setEnabled(not locked)
         self.status_box.setEnabled(not locked)
         if locked:

@@ -105,9 +105,19 @@ class WindowCommands:
     def toggle_heading(self) -> None:
         self._notes("toggle_heading")
 
+    def place_outstanding(self) -> None:
+        self._notes("place_outstanding")
+
+    def add_link(self) -> None:
+        self._notes("add_link")
+
+    def cycle_list(self) -> None:
+        self._notes("cycle_list")
+
     # -- moving about ------------------------------------------------------------
 
     def _focus(self, name: str) -> None:
+        self.build_deferred_panes()
         pane = self.panes.get(name)
         if pane is not None:
             pane.focus_main()
@@ -182,6 +192,11 @@ class WindowCommands:
 
         ShortcutsDialog(self).exec()
 
+    def open_log_folder(self) -> None:
+        from opsg_desktop.ui.unexpected import open_log_folder
+
+        open_log_folder()
+
     def show_about(self) -> None:
         from opsg_desktop import __version__
 
@@ -197,5 +212,8 @@ class WindowCommands:
         try:
             return function(*args)
         except OpsgError as exc:
+            from opsg_desktop.logs import logger
+
+            logger().warning("%s: %s", getattr(function, "__name__", "command"), exc)
             QMessageBox.warning(self, "OPSG Secretary", str(exc))
             return None
