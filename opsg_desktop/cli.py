@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,6 +31,10 @@ commands:
   export minutes REF -o FILE.docx [--classification LEVEL]
   export headlines REF -o FILE.docx
   export actions -o FILE.docx|FILE.csv [--open]
+  backups                       the database's backups, newest first
+  restore [BACKUP]              put a backup back (the newest good one by default)
+
+Commands that write (import, next, restore) refuse while the window has the database open.
 
 The database is $OPSG_DB if set, else opsg.sqlite3 in your data folder; --db overrides both.
 Run without a command to open the window.
@@ -89,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--number", help="the new meeting's number (default: the next one)")
 
     _add_export(commands)
+    commands.add_parser("backups", help="list the database's backups")
+    p = commands.add_parser("restore", help="put a backup back in place of the database")
+    p.add_argument("backup", nargs="?", type=Path, help="a backup file (default: the newest good)")
     return parser
 
 
@@ -121,6 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(args, db_path)
     except OpsgError as exc:
         print(f"opsg-desktop: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        from opsg_desktop.store.errors import describe
+
+        print(f"opsg-desktop: {describe(exc, db_path)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

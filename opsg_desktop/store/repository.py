@@ -24,10 +24,13 @@ from opsg_desktop.core.model import (
     walk_blocks,
 )
 from opsg_desktop.core.numbering import assign_action_ids
+from opsg_desktop.store import backups
 from opsg_desktop.store import meeting_writer as writer
 from opsg_desktop.store.codec import date_in, target_in
+from opsg_desktop.store.errors import DatabaseReadOnlyError
 from opsg_desktop.store.meeting_reader import action_from_row, read_group, read_meeting, rows
-from opsg_desktop.store.schema import open_database
+from opsg_desktop.store.opening import open_database
+from opsg_desktop.store.transactions import reading, write_transaction
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,15 @@ class SearchHit:
 class Repository:
     """Load and save meetings and the action log of one database file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, keep_backups: int = 10) -> None:
         self.path = Path(path)
-        self.db = open_database(self.path)
+        self.db = open_database(self.path, read_only=read_only, keep=keep_backups)
+        #: True when the file cannot (or must not) be written: saves are refused.
+        self.read_only: bool = self.db.read_only
+
+    def backup(self, reason: str, *, keep: int = 10) -> Path:
+        """A checked copy of the database in its backups folder (see ``store.backups``)."""
+        return backups.make_backup(self.db.conn, self.path, reason, keep=keep)
 
     def close(self) -> None:
         self.db.close()
@@ -69,7 +78,8 @@ class Repository:
         way nothing is half-written.  ``previous_reference`` names the stored
         meeting this one replaces when its date (and so its reference) moved.
         """
-        with self.db.atomic():
+        self._refuse_if_read_only()
+        with write_transaction(self.db, self.path):
             existing = self._meeting_row(meeting.reference, required=False)
             moved = previous_reference not in (None, meeting.reference)
             if moved and existing:
@@ -99,8 +109,12 @@ class Repository:
         return meeting.reference
 
     def load_meeting(self, reference: str) -> Meeting:
-        """The meeting with this reference; NotFoundError if there is none."""
-        return read_meeting(self.db, self._meeting_row(reference))
+        """The meeting with this reference; NotFoundError if there is none.
+
+        A meeting the file cannot give back (damage) raises DatabaseDamagedError.
+        """
+        with reading(self.path, f"the meeting {reference}"):
+            return read_meeting(self.db, self._meeting_row(reference))
 
     def list_meetings(self) -> list[MeetingSummary]:
         """Every meeting, oldest first, with the actions it raised."""
@@ -208,6 +222,13 @@ class Repository:
         return [SearchHit(r["reference"], r["place"], r["snip"], r["rank"]) for r in found]
 
     # -- internals --------------------------------------------------------
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise DatabaseReadOnlyError(
+                f"{self.path} is open read-only; nothing can be saved to it. "
+                "Copy it to a folder you can write to, or close the window that holds it."
+            )
 
     def _meeting_row(self, reference: str, *, required: bool = True) -> dict | None:
         found = rows(self.db, "SELECT * FROM meetings WHERE reference = ?", [reference])

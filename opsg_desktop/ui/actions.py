@@ -28,6 +28,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_meeting", "&Open Meeting…", "&Meeting", "Ctrl+O", "choose_meeting"),
     ActionSpec("import_meeting", "&Import Meeting File…", "&Meeting", "", "import_meeting"),
     ActionSpec("properties", "Meeting &Properties…", "&Meeting", "Ctrl+Shift+M", "edit_properties"),
+    ActionSpec("restore_backup", "&Restore from Backup…", "&Meeting", "", "restore_from_backup",
+               "Put a backup of the database back; the current file is kept"),
     ActionSpec("quit", "&Quit", "&Meeting", "Ctrl+Q", "close"),
     ActionSpec("undo", "&Undo", "&Edit", "Ctrl+Z", "undo"),
     ActionSpec("redo", "&Redo", "&Edit", "Ctrl+Shift+Z", "redo"),

@@ -49,25 +49,46 @@ def offer_demo(repository: Repository) -> bool:
 def run_app(db_path: Path, *, demo: bool = False) -> int:
     """Open the window on the database at ``db_path``; return the exit status."""
     from opsg_desktop.ui.main_window import MainWindow
+    from opsg_desktop.ui.opening import open_for_window
 
     app = create_application()
+    opened = open_for_window(db_path)
+    if opened is None:
+        return 1
+    repository, lock = opened
     try:
-        repository = Repository(db_path)
-        if demo:
+        if demo and not repository.read_only:
             from opsg_desktop.demo import fill_with_demo
 
             fill_with_demo(repository)
-        elif not repository.list_meetings():
+        elif not repository.read_only and not repository.list_meetings():
             offer_demo(repository)
     except OpsgError as exc:
         QMessageBox.critical(None, "OPSG Secretary", str(exc))
-        return 1
     window = MainWindow(repository, db_path)
-    reference = first_meeting(repository)
-    if reference is not None:
-        window.open_meeting(reference)
     window.show()
+    open_first_meeting(window, repository)
     try:
         return app.exec()
     finally:
         repository.close()
+        if lock is not None:
+            lock.release()
+
+
+def open_first_meeting(window, repository: Repository) -> None:
+    """Open the last meeting worked on; one that cannot be read leaves the window on the list."""
+    reference = first_meeting(repository)
+    if reference is None:
+        return
+    try:
+        window.open_meeting(reference)
+    except OpsgError as exc:
+        settings.LAST_MEETING.write("")
+        QMessageBox.warning(
+            window,
+            "OPSG Secretary",
+            f"The meeting {reference} could not be opened:\n{exc}\n\n"
+            "Choose another meeting, or restore a backup (Meeting > Restore from Backup…).",
+        )
+        window.choose_meeting()

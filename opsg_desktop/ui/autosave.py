@@ -30,9 +30,16 @@ class Autosaver(QObject):
     _finished = Signal(object, object)  # (datetime | None, message | None), from the worker
 
     def __init__(
-        self, db_path: Path, snapshot: Callable[[], Meeting], delay_ms: int = 500, parent=None
+        self,
+        db_path: Path,
+        snapshot: Callable[[], Meeting],
+        delay_ms: int = 500,
+        parent=None,
+        *,
+        read_only: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.read_only = read_only
         self._db_path = Path(db_path)
         self._snapshot = snapshot
         self._local = threading.local()
@@ -56,7 +63,7 @@ class Autosaver(QObject):
     def save_soon(self) -> Future | None:
         """Hand a snapshot to the worker now (if anything changed)."""
         self._timer.stop()
-        if not self.dirty:
+        if not self.dirty or self.read_only:
             return self._pending
         self.dirty = False
         meeting = self._snapshot()
@@ -67,7 +74,7 @@ class Autosaver(QObject):
         """Save everything now and wait for it; False when the save failed."""
         future = self.save_soon()
         if future is None:
-            return True
+            return not self.dirty
         try:
             future.result(timeout)
         except Exception:  # noqa: BLE001 - reported through ``failed`` already
@@ -78,9 +85,14 @@ class Autosaver(QObject):
     def shutdown(self) -> bool:
         """Save what is left and stop the worker; False when that last save failed."""
         saved = self.save_and_wait()
+        self.stop()
+        return saved
+
+    def stop(self) -> None:
+        """Close the worker's connection and stop the worker (after the last save)."""
+        self._timer.stop()
         self._executor.submit(self._close_connection).result()
         self._executor.shutdown(wait=True)
-        return saved
 
     def _write(self, meeting: Meeting) -> None:
         try:

@@ -25,6 +25,8 @@ from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui import settings
 from opsg_desktop.ui.actions import ACTIONS, build_actions
 from opsg_desktop.ui.commands import SetField
+from opsg_desktop.ui.read_only import make_read_only, read_only_bar
+from opsg_desktop.ui.rescue import RescueError
 from opsg_desktop.ui.session import MeetingSession
 from opsg_desktop.ui.window_commands import WindowCommands
 
@@ -50,6 +52,8 @@ class MainWindow(WindowCommands, QMainWindow):
             settings.as_bool(settings.OPEN_AFTER_EXPORT.read())
         )
         self._restore_layout()
+        if repository.read_only:
+            self._show_read_only_bar()
 
     # -- building --------------------------------------------------------------
 
@@ -111,6 +115,13 @@ class MainWindow(WindowCommands, QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    def _show_read_only_bar(self) -> None:
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, read_only_bar(self, self.db_path))
+        for action_id in ("new_meeting", "import_meeting", "properties", "restore_backup",
+                          "raise_action", "record_decision", "sub_heading"):  # fmt: skip
+            self.actions_by_id[action_id].setEnabled(False)
+
     # -- the open meeting -------------------------------------------------------
 
     def open_meeting(self, reference: str) -> None:
@@ -123,7 +134,11 @@ class MainWindow(WindowCommands, QMainWindow):
         meeting = self.repository.load_meeting(reference)
         self.close_session()
         session = MeetingSession(
-            self.db_path, meeting, self.repository.issued_action_ids(meeting), self
+            self.db_path,
+            meeting,
+            self.repository.issued_action_ids(meeting),
+            self,
+            read_only=self.repository.read_only,
         )
         self.session = session
         agenda = AgendaPane(session)
@@ -150,11 +165,24 @@ class MainWindow(WindowCommands, QMainWindow):
         self._saved_label.setText("All changes saved")
         settings.LAST_MEETING.write(reference)
         self._restore_place(agenda, notes, reference)
+        if self.repository.read_only:
+            make_read_only(self.panes.values())
 
-    def close_session(self) -> None:
+    def close_session(self) -> bool:
+        """Save and close the open meeting; False (meeting kept open) when it could go nowhere."""
         if self.session is None:
-            return
+            return True
         self._remember_place()
+        try:
+            rescued = self.session.close()
+        except RescueError as exc:
+            QMessageBox.critical(
+                self,
+                "OPSG Secretary",
+                f"{exc}\n\nThe meeting stays open, with everything you typed. Free some disk "
+                "space (or export the minutes elsewhere), then close again.",
+            )
+            return False
         for pane in self.panes.values():
             if hasattr(pane, "shutdown"):
                 pane.shutdown()
@@ -167,17 +195,18 @@ class MainWindow(WindowCommands, QMainWindow):
             self.session.autosaver.failed,
         ):
             signal.disconnect()
-        rescued = self.session.close()
         if rescued is not None:
             QMessageBox.warning(
                 self,
                 "OPSG Secretary",
                 f"The database did not take the last changes of {self.session.reference}, so "
                 f"they were written to\n{rescued}\n"
-                "Import that file with --replace to recover them.",
+                "Nothing is lost: import that file with --replace (or Meeting > Import) "
+                "once the database can be written again.",
             )
         self.session.deleteLater()
         self.session = None
+        return True
 
     def _restore_place(self, agenda, notes, reference: str) -> None:
         number = settings.LAST_ITEM.read("/" + reference)
@@ -248,5 +277,7 @@ class MainWindow(WindowCommands, QMainWindow):
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
         settings.WINDOW_STATE.write(self.saveState())
         settings.OPEN_AFTER_EXPORT.write(self.actions_by_id["open_after_export"].isChecked())
-        self.close_session()
+        if not self.close_session():
+            event.ignore()
+            return
         super().closeEvent(event)

@@ -28,7 +28,15 @@ class MeetingSession(QObject):
 
     changed = Signal(str)  # one of PARTS
 
-    def __init__(self, db_path: Path, meeting: Meeting, taken_ids: list[str], parent=None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        meeting: Meeting,
+        taken_ids: list[str],
+        parent=None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.meeting = meeting
         self.undo_stack = QUndoStack(self)
@@ -38,7 +46,8 @@ class MeetingSession(QObject):
         }
         self._db_path = Path(db_path)
         self._closed = False
-        self.autosaver = Autosaver(db_path, self.snapshot, parent=self)
+        self.read_only = read_only
+        self.autosaver = Autosaver(db_path, self.snapshot, parent=self, read_only=read_only)
         self.autosaver.saved_reference = meeting.reference
 
     @property
@@ -75,22 +84,25 @@ class MeetingSession(QObject):
         """Save what is left and stop the worker.
 
         If the database refuses the last save, the meeting is written as a
-        JSON file beside it instead, so nothing typed is lost; its path is
-        returned (None when all went to the database).
+        JSON file instead (beside the database, else in the user's data
+        folder, else the temp folder), so nothing typed is lost; its path is
+        returned (None when all went to the database).  RescueError when no
+        folder would take it: the meeting then stays open in memory.
         """
         if self._closed:
             return None
-        self._closed = True
         self.flush()
-        if self.autosaver.shutdown():
-            return None
-        return self._rescue()
+        rescued = None if self.autosaver.save_and_wait() else self._rescue()
+        self.autosaver.stop()
+        self._closed = True
+        return rescued
 
-    def _rescue(self) -> Path:
+    def _rescue(self) -> Path | None:
+        """Write the meeting as JSON where it can be written; None when nowhere could."""
         from opsg_desktop.interchange import dumps
+        from opsg_desktop.ui.rescue import write_rescue
 
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = self._db_path.parent
-        path = folder / f"{self.reference} unsaved {stamp}.json"
-        path.write_text(dumps(self.snapshot()), encoding="utf-8")
-        return path
+        return write_rescue(
+            dumps(self.snapshot()), f"{self.reference} unsaved {stamp}.json", self._db_path.parent
+        )
