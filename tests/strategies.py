@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from opsg_desktop.core.dates import NO_TARGET_WORDS
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import (
     Action,
     ActionBlock,
@@ -29,31 +29,31 @@ from opsg_desktop.core.model import (
     Person,
     TextBlock,
 )
+from opsg_desktop.core.rules import name_key, target_from_text
+from opsg_desktop.core.text import clean_text
 
 GROUP = Group("Operations Group", "OPSG")
 # Words with inner spaces and no surrounding blanks (as the importer keeps them),
 # drawn without filtering so that generation stays quick.
 _EDGE = r"A-Za-z0-9À-ÿ’'&().,;:/\-"
-text = st.from_regex(rf"[{_EDGE}]([{_EDGE} ]{{0,24}}[{_EDGE}])?", fullmatch=True)
+text = st.from_regex(rf"[{_EDGE}]([{_EDGE} ]{{0,24}}[{_EDGE}])?", fullmatch=True).map(
+    lambda s: " ".join(s.split())  # one-line fields keep single spaces (core.text.clean_line)
+)
 maybe_text = st.none() | text
 levels = st.none() | st.sampled_from(list(Classification))
 dates = st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))
-targets = (
-    st.none()
-    | dates
-    | text.filter(lambda s: not _looks_like_date(s) and s.casefold() not in NO_TARGET_WORDS)
-)
+targets = st.none() | dates | text.filter(lambda s: _kept_as_text(s))
 url = st.sampled_from(
     ["https://example.org/a", "https://example.org/mod?x=1", "mailto:x@example.org"]
 )
 
 
-def _looks_like_date(s: str) -> bool:
+def _kept_as_text(s: str) -> bool:
+    """Words a target keeps as they are (not a date, not "N/A", not a broken date)."""
     try:
-        dt.date.fromisoformat(s)
-    except ValueError:
+        return target_from_text(s) == s
+    except RuleError:
         return False
-    return True
 
 
 blocks = st.one_of(
@@ -104,7 +104,7 @@ def agendas(draw) -> list[AgendaItem]:
 
 @st.composite
 def people(draw) -> list[Person]:
-    names = draw(st.lists(text, max_size=5, unique_by=str.casefold))
+    names = draw(st.lists(text, max_size=5, unique_by=name_key))
     return [
         Person(
             name,
@@ -137,7 +137,7 @@ def reviews(draw) -> list[OutstandingReview]:
             draw(levels),
             status,
         )
-        found.append(OutstandingReview(action, draw(st.text(max_size=30)), status))
+        found.append(OutstandingReview(action, draw(st.text(max_size=30).map(clean_text)), status))
     return found
 
 

@@ -52,7 +52,10 @@ def test_every_problem_is_reported_at_once(example_doc):
     [
         (lambda d: d["meeting"].pop("number"), 'meeting: missing required key "number"'),
         (lambda d: d["group"].update(name=""), "group.name: must not be empty"),
-        (lambda d: d["meeting"].update(number="forty"), 'meeting.number: "forty" is not a meeting'),
+        (
+            lambda d: d["meeting"].update(number="forty"),
+            "meeting.number: 'forty' is not a meeting number",
+        ),
         (lambda d: d.update(format="opsg-meeting/9"), 'format: "opsg-meeting/9" is not a format'),
         (
             lambda d: d["agenda"][0].update(number="3"),
@@ -89,7 +92,7 @@ def test_every_problem_is_reported_at_once(example_doc):
         ),
         (
             lambda d: d["agenda"][1]["blocks"][3]["link"].update(url="example.org"),
-            'agenda[1].blocks[3].link.url: "example.org" is not a web address',
+            'agenda[1].blocks[3].link.url: "example.org" is not a web or mail address',
         ),
         (
             lambda d: d["agenda"][0]["blocks"].append({"text": "t", "list": "roman"}),

@@ -27,11 +27,18 @@ from opsg_desktop.core.model import (
 from opsg_desktop.core.numbering import next_meeting_number, parse_action_id
 
 
-def action_sort_key(action_id: str) -> tuple[int, str, bool, int]:
-    """Order ids by meeting number, then the plain series before CONF, then number."""
-    parsed = parse_action_id(action_id)
+def action_sort_key(action_id: str) -> tuple[int, int, str, bool, int, str]:
+    """Order ids by meeting number, then the plain series before CONF, then number.
+
+    An id that is not well formed (only an old database can hold one) sorts
+    after every good one instead of stopping the listing.
+    """
+    try:
+        parsed = parse_action_id(action_id)
+    except ValueError:
+        return (1, 0, "", False, 0, action_id)
     number = parsed.meeting_number
-    return (int(number.rstrip("x")), number, parsed.confidential, parsed.sequence)
+    return (0, int(number.rstrip("x")), number, parsed.confidential, parsed.sequence, "")
 
 
 def carry_over(

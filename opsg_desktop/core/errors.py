@@ -8,12 +8,14 @@ class OpsgError(Exception):
 class ValidationError(OpsgError):
     """Input that breaks the rules; ``problems`` lists each with its place."""
 
-    def __init__(self, problems: list[str], source: str | None = None) -> None:
+    def __init__(
+        self, problems: list[str], source: str | None = None, *, outcome: str = "imported"
+    ) -> None:
         self.problems = list(problems)
         self.source = source
         head = f"{source}: " if source else ""
         count = len(self.problems)
-        summary = f"{head}{count} problem{'s' if count != 1 else ''} found, nothing was imported"
+        summary = f"{head}{count} problem{'s' if count != 1 else ''} found, nothing was {outcome}"
         super().__init__("\n".join([summary, *(f"  {p}" for p in self.problems)]))
 
 
@@ -27,3 +29,7 @@ class NotFoundError(OpsgError):
 
 class ConflictError(OpsgError):
     """The change would clash with what is already stored."""
+
+
+class RuleError(OpsgError):
+    """One value breaks a rule of the meeting (``core.rules``); the message says which and how."""

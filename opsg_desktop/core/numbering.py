@@ -17,10 +17,18 @@ from dataclasses import dataclass
 from opsg_desktop.core.classification import effective_blocks, is_confidential
 from opsg_desktop.core.model import ActionBlock, Meeting
 
+#: The one pattern of each part of a reference or an id, ASCII only, matched whole
+#: (``fullmatch``: ``$`` would let a trailing line break through).  Every door that
+#: takes one (import, window, store) and every reader that parses one back uses these.
+ABBREVIATION_PATTERN = r"[A-Za-z][A-Za-z0-9]{0,15}"
+MEETING_NUMBER_PATTERN = r"[0-9]{1,5}x?"
+_ABBREVIATION = re.compile(ABBREVIATION_PATTERN, re.ASCII)
+_MEETING_NUMBER = re.compile(MEETING_NUMBER_PATTERN, re.ASCII)
 _ACTION_ID = re.compile(
-    r"^(?P<abbr>[A-Za-z][A-Za-z0-9]*) (?P<number>\d+x?)/(?P<conf>CONF)?(?P<seq>\d{2,})$"
+    rf"(?P<abbr>{ABBREVIATION_PATTERN}) (?P<number>{MEETING_NUMBER_PATTERN})"
+    r"/(?P<conf>CONF)?(?P<seq>[0-9]{2,4})",
+    re.ASCII,
 )
-_MEETING_NUMBER = re.compile(r"^\d+x?$")
 
 
 @dataclass(frozen=True)
@@ -36,8 +44,13 @@ class ActionId:
 
 
 def is_meeting_number(text: str) -> bool:
-    """True for ``49`` or ``37x`` (an extraordinary meeting)."""
-    return bool(_MEETING_NUMBER.match(text))
+    """True for ``49`` or ``37x`` (an extraordinary meeting): ASCII digits, nothing around."""
+    return bool(_MEETING_NUMBER.fullmatch(text))
+
+
+def is_abbreviation(text: str) -> bool:
+    """True for ``OPSG``: an ASCII letter, then up to 15 ASCII letters or digits."""
+    return bool(_ABBREVIATION.fullmatch(text))
 
 
 def meeting_reference(abbreviation: str, number: str, date: dt.date) -> str:
@@ -47,7 +60,7 @@ def meeting_reference(abbreviation: str, number: str, date: dt.date) -> str:
 
 def parse_action_id(text: str) -> ActionId:
     """The parts of ``OPSG 49/07`` or ``OPSG 45/CONF02``; ValueError otherwise."""
-    match = _ACTION_ID.match(text)
+    match = _ACTION_ID.fullmatch(text)
     if not match:
         raise ValueError(f"{text!r} is not an action id like 'OPSG 49/07' or 'OPSG 45/CONF02'")
     return ActionId(match["abbr"], match["number"], int(match["seq"]), bool(match["conf"]))

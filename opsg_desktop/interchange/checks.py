@@ -32,6 +32,11 @@ def kind_of(value: Any) -> str:
     )
 
 
+def _printable(text: str) -> str:
+    """``text`` with lone surrogates escaped, so any terminal or log can print it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 class Problems:
     """The list of problems found so far, each ``path: what is wrong``."""
 
@@ -39,7 +44,8 @@ class Problems:
         self.found: list[str] = []
 
     def add(self, path: str, message: str) -> None:
-        self.found.append(f"{path}: {message}")
+        """Note a problem; a lone surrogate quoted from the file is shown escaped (``\\ud800``)."""
+        self.found.append(_printable(f"{path}: {message}"))
 
     def obj(
         self, value: Any, path: str, allowed: Iterable[str], required: Iterable[str] = ()

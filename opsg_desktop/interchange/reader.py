@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from opsg_desktop.core.dates import NO_TARGET_WORDS, parse_target
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import (
     Action,
     ActionBlock,
@@ -30,9 +30,8 @@ from opsg_desktop.core.model import (
     Target,
     TextBlock,
 )
-from opsg_desktop.core.numbering import is_meeting_number
+from opsg_desktop.core.rules import meeting_problems, normalise_meeting, target_from_text
 from opsg_desktop.interchange.checks import Problems, kind_of
-from opsg_desktop.interchange.rules import check_meeting
 
 FORMAT = "opsg-meeting/1"
 _TOP = ("format", "group", "meeting", "people", "agenda", "outstanding")
@@ -96,7 +95,10 @@ def read_document(data: Any, problems: Problems) -> Meeting | None:
         for i, v in enumerate(problems.items(top.get("outstanding"), "outstanding"))
         if (r := _review(v, f"outstanding[{i}]", problems))
     ]
-    check_meeting(meeting, problems)
+    # The rules of a valid meeting are core's, the same at every door (core.rules).
+    normalise_meeting(meeting)
+    for problem in meeting_problems(meeting):
+        problems.add(problem.path, problem.message)
     return meeting
 
 
@@ -116,8 +118,6 @@ def _group(value: Any, problems: Problems) -> Group:
         group.wordings = problems.obj(
             wordings, "group.wordings", ("classification", "headlines_intro", "headlines_statement")
         )
-    if group.abbreviation and not group.abbreviation.isalnum():
-        problems.add("group.abbreviation", "must be letters and digits only, e.g. OPSG")
     return group
 
 
@@ -125,8 +125,6 @@ def _meeting(value: Any, group: Group, problems: Problems) -> Meeting:
     """The meeting's own fields; after a problem, placeholders let checking go on."""
     obj = problems.obj(value, "meeting", _MEETING, ("number", "date")) or {}
     number = problems.text(obj.get("number"), "meeting.number", required=True)
-    if number and not is_meeting_number(number):
-        problems.add("meeting.number", f'"{number}" is not a meeting number like "49" or "37x"')
     date = problems.date(obj.get("date"), "meeting.date", required=True)
     next_meetings = []
     for i, v in enumerate(problems.items(obj.get("next_meetings"), "meeting.next_meetings")):
@@ -238,8 +236,6 @@ def _link(value: Any, path: str, problems: Problems) -> Link | None:
         return None
     text = problems.text(obj.get("text"), f"{path}.text", required=True)
     url = problems.text(obj.get("url"), f"{path}.url", required=True)
-    if url and not url.startswith(("http://", "https://", "mailto:")):
-        problems.add(f"{path}.url", f'"{url}" is not a web address (http://, https://, mailto:)')
     return Link(text, url) if text and url else None
 
 
@@ -300,11 +296,15 @@ _BLOCK_READERS = {
 
 
 def _target(value: Any, path: str, problems: Problems) -> Target | None:
-    """A date or free text; "N/A" and blanks mean no target (the table prints N/A)."""
+    """A date or free text; "N/A" and blanks mean no target (see core.rules.target_from_text)."""
     text = problems.text(value, path)
-    return (
-        None if text is None or text.strip().casefold() in NO_TARGET_WORDS else parse_target(text)
-    )
+    if text is None:
+        return None
+    try:
+        return target_from_text(text)
+    except RuleError as exc:
+        problems.add(path, str(exc))
+        return None
 
 
 def _review(value: Any, path: str, problems: Problems) -> OutstandingReview | None:

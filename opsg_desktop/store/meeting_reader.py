@@ -78,8 +78,7 @@ def read_meeting(db: Database, row: dict) -> Meeting:
 def _read_people(db: Database, meeting_id: int) -> list[Person]:
     found = rows(
         db,
-        """SELECT p.name, p.email, a.* FROM attendances a JOIN persons p ON p.id = a.person_id
-           WHERE a.meeting_id = ? ORDER BY a.position""",
+        "SELECT * FROM attendances WHERE meeting_id = ? ORDER BY position",
         [meeting_id],
     )
     return [

@@ -23,6 +23,7 @@ from opsg_desktop.core.model import (
     Person,
     TextBlock,
 )
+from opsg_desktop.core.rules import name_key
 from opsg_desktop.store.codec import (
     date_out,
     json_out,
@@ -71,31 +72,25 @@ def insert_meeting_row(db: Database, meeting: Meeting, group_id: int) -> int:
 
 
 def insert_people(db: Database, meeting_id: int, people: list[Person]) -> None:
+    """The meeting's roster: each row is this meeting's record of a person, shared with none."""
     rows = []
     for position, person in enumerate(people):
         rows.append(
             {
                 "meeting_id": meeting_id,
-                "person_id": _person_id(db, person),
                 "position": position,
+                "name": person.name,
+                "name_key": name_key(person.name),
                 "category": person.category,
                 "organisation": person.organisation,
                 "role": person.role,
                 "alternate_for": person.alternate_for,
+                "email": person.email,
                 "items": json_out(person.items),
                 "mark": person.attendance.value,
             }
         )
     db["attendances"].insert_all(rows)
-
-
-def _person_id(db: Database, person: Person) -> int:
-    row = db.execute("SELECT id FROM persons WHERE name = ?", [person.name]).fetchone()
-    if row is None:
-        return db["persons"].insert({"name": person.name, "email": person.email}).last_pk
-    if person.email:
-        db["persons"].update(row[0], {"email": person.email})
-    return row[0]
 
 
 def insert_agenda(db: Database, meeting: Meeting, meeting_id: int, group_id: int) -> None:

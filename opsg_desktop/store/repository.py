@@ -24,6 +24,7 @@ from opsg_desktop.core.model import (
     walk_blocks,
 )
 from opsg_desktop.core.numbering import assign_action_ids
+from opsg_desktop.core.rules import validate_meeting
 from opsg_desktop.store import backups
 from opsg_desktop.store import meeting_writer as writer
 from opsg_desktop.store.codec import date_in, target_in
@@ -75,10 +76,14 @@ class Repository:
         """Store ``meeting`` (numbering its new actions) and return its reference.
 
         A meeting whose reference exists is refused unless ``replace``; either
-        way nothing is half-written.  ``previous_reference`` names the stored
-        meeting this one replaces when its date (and so its reference) moved.
+        way nothing is half-written.  The meeting is first put through
+        ``core.rules.validate_meeting`` (ValidationError lists what breaks a
+        rule), so no write ever meets a constraint the rules did not check.
+        ``previous_reference`` names the stored meeting this one replaces when
+        its date (and so its reference) moved.
         """
         self._refuse_if_read_only()
+        validate_meeting(meeting)
         with write_transaction(self.db, self.path):
             existing = self._meeting_row(meeting.reference, required=False)
             moved = previous_reference not in (None, meeting.reference)
@@ -260,15 +265,14 @@ class Repository:
         """Everyone on any roster, as last seen (for completion), by name."""
         found = rows(
             self.db,
-            """SELECT p.name, p.email, a.category, a.organisation, a.role
-               FROM persons p JOIN attendances a ON a.person_id = p.id
-               JOIN meetings m ON m.id = a.meeting_id
+            """SELECT a.name, a.name_key, a.email, a.category, a.organisation, a.role
+               FROM attendances a JOIN meetings m ON m.id = a.meeting_id
                ORDER BY m.date, m.id""",
         )
-        latest = {r["name"]: r for r in found}
+        latest = {r["name_key"]: r for r in found}
         return [
-            Person(name, r["category"], r["organisation"], r["role"], email=r["email"])
-            for name, r in sorted(latest.items(), key=lambda kv: kv[0].casefold())
+            Person(r["name"], r["category"], r["organisation"], r["role"], email=r["email"])
+            for _, r in sorted(latest.items())
         ]
 
     def known_owners(self) -> list[str]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from opsg_desktop.core.rules import name_key
+
 _V1_TABLES = """
 CREATE TABLE groups (
     id INTEGER PRIMARY KEY,
@@ -135,11 +137,56 @@ def _v3_issued_ids(db: Database) -> None:
     )
 
 
+_V4_ATTENDANCES = """
+CREATE TABLE attendances_v4 (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    category TEXT,
+    organisation TEXT,
+    role TEXT,
+    alternate_for TEXT,
+    email TEXT,
+    items TEXT NOT NULL,
+    mark TEXT NOT NULL
+);
+INSERT INTO attendances_v4 (id, meeting_id, position, name, name_key, category, organisation,
+                            role, alternate_for, email, items, mark)
+    SELECT a.id, a.meeting_id, a.position, p.name, opsg_name_key(p.name), a.category,
+           a.organisation, a.role, a.alternate_for, p.email, a.items, a.mark
+    FROM attendances a JOIN persons p ON p.id = a.person_id;
+DROP TABLE attendances;
+DROP TABLE persons;
+ALTER TABLE attendances_v4 RENAME TO attendances;
+CREATE INDEX attendances_meeting ON attendances(meeting_id, position);
+CREATE INDEX attendances_name ON attendances(name_key);
+"""
+
+
+def _v4_people_per_meeting(db: Database) -> None:
+    """What a meeting records about a person is that meeting's own (design.md).
+
+    The global ``persons`` table (one row per name, shared by every meeting)
+    goes: each attendance row now holds the name as spelled at that meeting
+    and the email as it was recorded there (the person's old global email,
+    which is what every meeting showed until now, so nothing changes on screen
+    or in a dump).  ``name_key`` is ``core.rules.name_key`` of the name.
+    """
+    db.conn.create_function("opsg_name_key", 1, name_key, deterministic=True)
+    # One statement at a time: executescript would commit the migration's transaction.
+    for statement in _V4_ATTENDANCES.split(";\n"):
+        if statement.strip():
+            db.conn.execute(statement)
+
+
 #: Migration N brings a database from version N-1 to N.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_tables,
     _v2_email_and_search,
     _v3_issued_ids,
+    _v4_people_per_meeting,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -41,7 +41,7 @@ def test_disk_full_then_close_rescues_elsewhere_and_says_where(qtbot, monkeypatc
         qtbot.addWidget(window)
         window.open_meeting("OPSG_49_2405")
         fill(disk)
-        typed = "Typed after the disk filled. " * 2000
+        typed = ("Typed after the disk filled. " * 2000).strip()
         window.session.meeting.location = typed
         window.session.touch("meeting")
         window.close()
