@@ -196,35 +196,11 @@ class Repository:
         return sorted(entries, key=lambda e: action_sort_key(e.action.id))
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over notes, actions and updates, best first."""
-        query = " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
-        if not query:
-            return []
-        found = rows(
-            self.db,
-            """
-            SELECT m.reference, 'item ' || i.number AS place,
-                   snippet(blocks_fts, 0, '[', ']', '…', 12) AS snip, bm25(blocks_fts) AS rank
-            FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid
-            JOIN agenda_items i ON i.id = b.item_id JOIN meetings m ON m.id = i.meeting_id
-            WHERE blocks_fts MATCH :q
-            UNION ALL
-            SELECT m.reference, 'action ' || a.id,
-                   snippet(actions_fts, 0, '[', ']', '…', 12), bm25(actions_fts)
-            FROM actions_fts JOIN actions a ON a.rowid = actions_fts.rowid
-            LEFT JOIN meetings m ON m.id = a.meeting_id
-            WHERE actions_fts MATCH :q
-            UNION ALL
-            SELECT m.reference, 'update to ' || r.action_id,
-                   snippet(action_reviews_fts, 0, '[', ']', '…', 12), bm25(action_reviews_fts)
-            FROM action_reviews_fts JOIN action_reviews r ON r.id = action_reviews_fts.rowid
-            JOIN meetings m ON m.id = r.meeting_id
-            WHERE action_reviews_fts MATCH :q
-            ORDER BY rank LIMIT :limit
-            """,
-            {"q": query, "limit": limit},
-        )
-        return [SearchHit(r["reference"], r["place"], r["snip"], r["rank"]) for r in found]
+        """Full-text search over notes, actions and updates, best first (see ``store.search``)."""
+        from opsg_desktop.store.search import search
+
+        with reading(self.path, "the search index"):
+            return [SearchHit(*hit) for hit in search(self.db, text, limit)]
 
     # -- internals --------------------------------------------------------
 
