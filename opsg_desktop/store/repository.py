@@ -113,6 +113,23 @@ class Repository:
             writer.refresh_action_state(self.db, sorted(touched))
         return meeting.reference
 
+    def save_changes(self, changes) -> str:
+        """Store what changed in an open meeting (``store.meeting_delta``); its reference.
+
+        A whole meeting is saved as :meth:`save_meeting` with ``replace``; parts
+        are written in one transaction.  Either way nothing is half-written.
+        """
+        if changes.whole is not None:
+            return self.save_meeting(
+                changes.whole, replace=True, previous_reference=changes.previous_reference
+            )
+        from opsg_desktop.store.meeting_delta import write_changes
+
+        self._refuse_if_read_only()
+        with write_transaction(self.db, self.path):
+            write_changes(self.db, self, changes)
+        return changes.reference
+
     def load_meeting(self, reference: str) -> Meeting:
         """The meeting with this reference; NotFoundError if there is none.
 

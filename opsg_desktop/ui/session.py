@@ -11,13 +11,16 @@ import copy
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from opsg_desktop.core.model import ActionBlock, Meeting, walk_blocks
 from opsg_desktop.core.numbering import ActionId, highest_sequences
+from opsg_desktop.store.meeting_delta import MeetingChanges
 from opsg_desktop.ui.autosave import Autosaver
+from opsg_desktop.ui.change_tracker import ChangeTracker
 
 #: The parts of a meeting a change can touch, as ``changed`` names them.
 PARTS = ("meeting", "people", "agenda", "notes", "outstanding")
@@ -47,17 +50,26 @@ class MeetingSession(QObject):
         self._db_path = Path(db_path)
         self._closed = False
         self.read_only = read_only
-        self.autosaver = Autosaver(db_path, self.snapshot, parent=self, read_only=read_only)
+        self._changes = ChangeTracker(meeting)
+        self.autosaver = Autosaver(db_path, self.take_changes, parent=self, read_only=read_only)
+        self.autosaver.failed_changes.connect(self._changes.note_failure)
         self.autosaver.saved_reference = meeting.reference
 
     @property
     def reference(self) -> str:
         return self.meeting.reference
 
-    def touch(self, part: str) -> None:
-        """Record that ``part`` changed: panes refresh, a save is scheduled."""
+    def touch(self, part: str, target: Any = None) -> None:
+        """Record that ``part`` changed (at ``target``, the object or list a command
+        changed): panes refresh, and a save of that part is scheduled."""
+        self._changes.note(part, target)
         self.changed.emit(part)
         self.autosaver.schedule()
+
+    def take_changes(self) -> MeetingChanges | None:
+        """What changed since the last save, copied for the autosaver's thread."""
+        self.flush()
+        return self._changes.take()
 
     def add_flusher(self, flush: Callable[[], None]) -> None:
         """Register a pane that holds edits (the notes editor) to write them back first."""

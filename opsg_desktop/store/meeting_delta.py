@@ -1,0 +1,170 @@
+"""Saving only what changed in an open meeting: some items' notes, the roster, the reviews.
+
+The window's autosave sends a :class:`MeetingChanges`: either a whole meeting
+(after a change of its shape: items added, moved, renumbered, or its date) or
+just the parts an edit touched.  Writing a part costs what the part holds,
+not what the meeting holds, so a keystroke in a ten-times meeting is as cheap
+to save as one in a small meeting.  Items are found by their place in the
+agenda (indices from the top), which the last whole save wrote.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from opsg_desktop.core.errors import NotFoundError
+from opsg_desktop.core.model import (
+    ActionBlock,
+    AgendaItem,
+    Block,
+    Meeting,
+    OutstandingReview,
+    Person,
+)
+from opsg_desktop.core.numbering import assign_action_ids
+from opsg_desktop.core.rules import validate_meeting
+from opsg_desktop.store import meeting_writer as writer
+
+#: An item's place: its index at the top level, then within each parent's sub-items.
+Path = tuple[int, ...]
+
+
+@dataclass
+class ItemNotes:
+    """The blocks of the item at ``path`` (a copy the UI thread no longer touches)."""
+
+    path: Path
+    number: str
+    title: str
+    blocks: list[Block]
+
+
+@dataclass
+class MeetingChanges:
+    """What one autosave writes; ``whole`` set means everything (``previous_reference`` too)."""
+
+    reference: str
+    whole: Meeting | None = None
+    previous_reference: str | None = None
+    header: Meeting | None = None  # group, number and date (no agenda), for ids and checks
+    items: list[ItemNotes] = field(default_factory=list)
+    people: list[Person] | None = None
+    outstanding: list[OutstandingReview] | None = None
+
+    @property
+    def size(self) -> int:
+        """Roughly how many rows the save writes (for tests and benchmarks)."""
+        if self.whole is not None:
+            return -1
+        return (
+            sum(len(i.blocks) for i in self.items)
+            + len(self.people or [])
+            + len(self.outstanding or [])
+        )
+
+
+def partial_meeting(changes: MeetingChanges) -> Meeting:
+    """A meeting holding only the changed parts, for the rules and the id numbering."""
+    items = [AgendaItem(i.number, i.title, blocks=i.blocks) for i in changes.items]
+    return dataclasses.replace(
+        changes.header,
+        agenda=items,
+        people=changes.people or [],
+        outstanding=changes.outstanding or [],
+    )
+
+
+def write_changes(db: Database, repository, changes: MeetingChanges) -> None:
+    """Write the changed parts inside the caller's transaction (``Repository.save_changes``).
+
+    Raises NotFoundError when the meeting or an item's place is not stored
+    (the caller then saves the whole meeting), ValidationError from the rules.
+    """
+    meeting = validate_meeting(partial_meeting(changes))
+    row = db.execute(
+        "SELECT id, group_id FROM meetings WHERE reference = ?", [changes.reference]
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"{changes.reference} is not stored yet")
+    meeting_id, group_id = row
+    if changes.people is not None:
+        db.execute("DELETE FROM attendances WHERE meeting_id = ?", [meeting_id])
+        writer.insert_people(db, meeting_id, meeting.people)
+    if changes.items:
+        _write_items(db, repository, meeting, meeting_id, group_id, changes.items)
+    if changes.outstanding is not None:
+        _write_reviews(db, repository, meeting, meeting_id, group_id)
+    db.execute(
+        "UPDATE meetings SET modified = ? WHERE id = ?",
+        [dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), meeting_id],
+    )
+
+
+def _write_items(db, repository, meeting: Meeting, meeting_id, group_id, items) -> None:
+    assign_action_ids(meeting, repository.issued_action_ids(meeting))
+    repository._record_issued(meeting)
+    dropped: list[str] = []
+    for notes, item in zip(items, meeting.agenda, strict=True):
+        item_id = _item_id(db, meeting_id, notes.path)
+        before = {
+            r[0]
+            for r in db.execute(
+                "SELECT action_id FROM blocks WHERE item_id = ? AND action_id IS NOT NULL",
+                [item_id],
+            ).fetchall()
+        }
+        db.execute("DELETE FROM blocks WHERE item_id = ?", [item_id])
+        rows = []
+        for position, block in enumerate(item.blocks):
+            if isinstance(block, ActionBlock):
+                writer.upsert_raised_action(db, block, meeting, meeting_id, group_id)
+            rows.append({"item_id": item_id, "position": position, **writer.block_row(block)})
+        db["blocks"].insert_all(rows)
+        kept = {b.id for b in item.blocks if isinstance(b, ActionBlock)}
+        dropped += sorted(before - kept)
+    still_used = {
+        r[0]
+        for r in db.execute(
+            """SELECT b.action_id FROM blocks b JOIN agenda_items i ON i.id = b.item_id
+               WHERE i.meeting_id = ? AND b.action_id IS NOT NULL""",
+            [meeting_id],
+        ).fetchall()
+    }
+    gone = [i for i in dropped if i not in still_used]  # moved to another item is not gone
+    if gone:
+        db.conn.executemany(
+            "UPDATE actions SET meeting_id = NULL WHERE id = ?", [(i,) for i in gone]
+        )
+        repository._drop_orphans(gone, [])
+
+
+def _write_reviews(db, repository, meeting: Meeting, meeting_id, group_id) -> None:
+    reviewed = [
+        r[0]
+        for r in db.execute(
+            "SELECT action_id FROM action_reviews WHERE meeting_id = ?", [meeting_id]
+        ).fetchall()
+    ]
+    db.execute("DELETE FROM action_reviews WHERE meeting_id = ?", [meeting_id])
+    writer.insert_reviews(db, meeting_id, group_id, meeting.outstanding)
+    repository._drop_orphans([], reviewed)
+    touched = {r.action.id for r in meeting.outstanding} | set(reviewed)
+    writer.refresh_action_state(db, sorted(touched))
+
+
+def _item_id(db: Database, meeting_id: int, path: Path) -> int:
+    parent = None
+    for index in path:
+        found = db.execute(
+            """SELECT id FROM agenda_items
+               WHERE meeting_id = ? AND parent_id IS ? AND position = ?""",
+            [meeting_id, parent, index],
+        ).fetchone()
+        if found is None:
+            raise NotFoundError(f"no agenda item at {path} of meeting {meeting_id}")
+        parent = found[0]
+    return parent
