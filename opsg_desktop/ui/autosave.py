@@ -63,6 +63,7 @@ class Autosaver(QObject):
         self._finished.connect(self._report)
         self.dirty = False
         self._stopped = False
+        self._overdue = False
         #: The reference the meeting is stored under (its date may move).
         self.saved_reference: str | None = None
 
@@ -78,8 +79,12 @@ class Autosaver(QObject):
     def save_soon(self) -> Future | None:
         """Hand what changed to the worker now, unless a save is running (it follows that one)."""
         self._timer.stop()
-        if self._stopped or self.read_only or not self.dirty or self.busy():
-            return self._in_flight if self.busy() else None
+        if self.busy():
+            self._overdue = self.dirty  # the running save's end starts this one at once
+            return self._in_flight
+        if self._stopped or self.read_only or not self.dirty:
+            return None
+        self._overdue = False
         self.dirty = False
         changes = self._take()
         if changes is None:
@@ -163,5 +168,7 @@ class Autosaver(QObject):
             self.failed.emit(problem)
             return
         self.saved.emit(when)
-        if self.dirty and not self.busy():
-            self.save_soon()  # edits made while that save ran, coalesced into one
+        if self.dirty and self._overdue:
+            self.save_soon()  # edits that waited for that save, coalesced into one
+        elif self.dirty and not self._timer.isActive():
+            self._timer.start()

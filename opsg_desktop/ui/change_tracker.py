@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from opsg_desktop.core.model import AgendaItem, Meeting
+from opsg_desktop.core.model import AgendaItem, Block, Meeting, TextBlock
 from opsg_desktop.store.meeting_delta import ItemNotes, MeetingChanges, Path
 
 
@@ -26,6 +26,14 @@ def item_paths(items: list[AgendaItem], above: Path = ()) -> Iterator[tuple[Path
         here = (*above, index)
         yield here, item
         yield from item_paths(item.items, here)
+
+
+def copy_block(block: Block) -> Block:
+    """A copy the worker may clean in place: the block and its links (text is immutable)."""
+    copied = copy.copy(block)
+    if isinstance(copied, TextBlock) and copied.links:
+        copied.links = [copy.copy(link) for link in copied.links]
+    return copied
 
 
 class ChangeTracker:
@@ -77,7 +85,7 @@ class ChangeTracker:
         )
         header.next_meetings = list(meeting.next_meetings)
         items = [
-            ItemNotes(path, item.number, item.title, copy.deepcopy(item.blocks))
+            ItemNotes(path, item.number, item.title, [copy_block(b) for b in item.blocks])
             for path, item in item_paths(meeting.agenda)
             if id(item) in self._items
         ]
