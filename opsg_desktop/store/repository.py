@@ -31,7 +31,7 @@ from opsg_desktop.store.codec import date_in, target_in
 from opsg_desktop.store.errors import DatabaseReadOnlyError
 from opsg_desktop.store.meeting_reader import action_from_row, read_group, read_meeting, rows
 from opsg_desktop.store.opening import open_database
-from opsg_desktop.store.transactions import reading, write_transaction
+from opsg_desktop.store.transactions import read_method, reading, write_transaction
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,7 @@ class Repository:
         with reading(self.path, f"the meeting {reference}"):
             return read_meeting(self.db, self._meeting_row(reference))
 
+    @read_method("the meeting list")
     def list_meetings(self) -> list[MeetingSummary]:
         """Every meeting, oldest first, with the actions it raised."""
         found = rows(
@@ -178,6 +179,7 @@ class Repository:
         self.save_meeting(meeting)
         return meeting
 
+    @read_method("the group")
     def latest_group(self) -> Group | None:
         """The group of the most recent meeting, or None in an empty database."""
         found = self.db.execute(
@@ -187,6 +189,7 @@ class Repository:
 
     # -- action log -------------------------------------------------------
 
+    @read_method("the action log")
     def action_log(
         self, *, open_only: bool = False, owner: str | None = None
     ) -> list[LoggedAction]:
@@ -250,10 +253,12 @@ class Repository:
                 "action ids would clash. Give this meeting another number."
             )
 
+    @read_method("the action ids")
     def issued_action_ids(self, meeting: Meeting) -> list[str]:
         """Ids of the log that belong to ``meeting``'s number (so none is given twice)."""
         return self._ids_of(meeting)
 
+    @read_method("the people")
     def known_people(self) -> list[Person]:
         """Everyone on any roster, as last seen (for completion), by name."""
         found = rows(
@@ -268,6 +273,7 @@ class Repository:
             for _, r in sorted(latest.items())
         ]
 
+    @read_method("the owners")
     def known_owners(self) -> list[str]:
         """Every action owner and organisation seen, and each group's abbreviation."""
         found = self.db.execute(

@@ -9,6 +9,7 @@ waits up to :data:`BUSY_TIMEOUT_MS` and then gets a clear message.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,3 +65,17 @@ def reading(path: Path, what: str) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise describe(exc, path, f"read {what} from") from exc
+
+
+def read_method(what: str):
+    """Decorate a repository method that reads: raw sqlite3 errors become the project's."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            with reading(self.path, what):
+                return method(self, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
