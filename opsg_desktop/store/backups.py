@@ -85,13 +85,18 @@ def make_backup(
     return target
 
 
-def backup_if_stale(conn: sqlite3.Connection, db_path: Path, *, keep: int = DEFAULT_KEEP) -> None:
-    """On open: make a backup when the newest is older than a day (never raises)."""
+def backup_if_stale(
+    source: sqlite3.Connection | Path, db_path: Path, *, keep: int = DEFAULT_KEEP
+) -> None:
+    """On open: make a backup when the newest is older than a day (never raises).
+
+    The window calls it from a background thread with a path (its own connection).
+    """
     backups = list_backups(db_path)
     if backups and dt.datetime.now() - backups[0].made < dt.timedelta(days=1):
         return
     with contextlib.suppress(StoreError):
-        make_backup(conn, db_path, "daily", keep=keep)
+        make_backup(source, db_path, "daily", keep=keep)
 
 
 def copy_checked(source: sqlite3.Connection | Path, target: Path) -> None:

@@ -63,11 +63,14 @@ def open_database(
     upto: int = LATEST_VERSION,
     read_only: bool = False,
     keep: int = backups.DEFAULT_KEEP,
+    daily_backup: bool = True,
 ) -> Database:
     """Open (creating if need be), check and migrate the database at ``path``.
 
     The returned Database has ``read_only`` set when it cannot be written.
-    ``upto`` is for tests that build an older schema on purpose.  Raises
+    ``daily_backup`` makes a backup when the newest is a day old (the window
+    does that off its start path instead).  ``upto`` is for tests that build
+    an older schema on purpose.  Raises
     StoreError (DatabaseDamagedError, DatabaseReadOnlyError, …).
     """
     path = Path(path)
@@ -86,10 +89,11 @@ def open_database(
     _make_folder(path)
     if 0 < version < upto:
         _keep_copy(path, version)
-    return _open_writable(path, version, upto, keep)
+    return _open_writable(path, version, upto, keep if daily_backup else 0)
 
 
 def _open_writable(path: Path, version: int, upto: int, keep: int) -> Database:
+    """``keep`` 0 makes no daily backup."""
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         db = Database(conn)
@@ -101,7 +105,7 @@ def _open_writable(path: Path, version: int, upto: int, keep: int) -> Database:
         raise describe(exc, path, "open") from exc
     _migrate(db, path, version, upto)
     db.read_only = False
-    if version:
+    if version and keep:
         backups.backup_if_stale(db.conn, path, keep=keep)
     return db
 

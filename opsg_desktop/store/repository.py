@@ -55,9 +55,18 @@ class SearchHit:
 class Repository:
     """Load and save meetings and the action log of one database file."""
 
-    def __init__(self, path: Path, *, read_only: bool = False, keep_backups: int = 10) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        keep_backups: int = 10,
+        daily_backup: bool = True,
+    ) -> None:
         self.path = Path(path)
-        self.db = open_database(self.path, read_only=read_only, keep=keep_backups)
+        self.db = open_database(
+            self.path, read_only=read_only, keep=keep_backups, daily_backup=daily_backup
+        )
         #: True when the file cannot (or must not) be written: saves are refused.
         self.read_only: bool = self.db.read_only
 
@@ -179,6 +188,24 @@ class Repository:
         self.save_meeting(meeting)
         return meeting
 
+    @read_method("the meeting list")
+    def newest_reference(self, preferred: str | None = None) -> str | None:
+        """``preferred`` if stored, else the newest meeting's reference; None when empty.
+
+        Two indexed look-ups: the window's start does not grow with the history.
+        """
+        if (
+            preferred
+            and self.db.execute(
+                "SELECT 1 FROM meetings WHERE reference = ?", [preferred]
+            ).fetchone()
+        ):
+            return preferred
+        found = self.db.execute(
+            "SELECT reference FROM meetings ORDER BY date DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return found[0] if found else None
+
     @read_method("the group")
     def latest_group(self) -> Group | None:
         """The group of the most recent meeting, or None in an empty database."""
@@ -263,14 +290,16 @@ class Repository:
         """Everyone on any roster, as last seen (for completion), by name."""
         found = rows(
             self.db,
-            """SELECT a.name, a.name_key, a.email, a.category, a.organisation, a.role
-               FROM attendances a JOIN meetings m ON m.id = a.meeting_id
-               ORDER BY m.date, m.id""",
+            """SELECT name, email, category, organisation, role FROM (
+                   SELECT a.name, a.name_key, a.email, a.category, a.organisation, a.role,
+                          ROW_NUMBER() OVER (PARTITION BY a.name_key
+                                             ORDER BY m.date DESC, m.id DESC) AS newest
+                   FROM attendances a JOIN meetings m ON m.id = a.meeting_id)
+               WHERE newest = 1 ORDER BY name_key""",
         )
-        latest = {r["name_key"]: r for r in found}
         return [
             Person(r["name"], r["category"], r["organisation"], r["role"], email=r["email"])
-            for _, r in sorted(latest.items())
+            for r in found
         ]
 
     @read_method("the owners")

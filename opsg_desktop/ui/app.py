@@ -22,11 +22,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def first_meeting(repository: Repository) -> str | None:
     """The meeting to open: the last one worked on, else the newest."""
-    meetings = [m.reference for m in repository.list_meetings()]
-    last = settings.LAST_MEETING.read()
-    if last in meetings:
-        return last
-    return meetings[-1] if meetings else None
+    return repository.newest_reference(settings.LAST_MEETING.read())
 
 
 def offer_demo(repository: Repository) -> bool:
@@ -61,7 +57,7 @@ def run_app(db_path: Path, *, demo: bool = False) -> int:
             from opsg_desktop.demo import fill_with_demo
 
             fill_with_demo(repository)
-        elif not repository.read_only and not repository.list_meetings():
+        elif not repository.read_only and repository.newest_reference() is None:
             offer_demo(repository)
     except OpsgError as exc:
         QMessageBox.critical(None, "OPSG Secretary", str(exc))

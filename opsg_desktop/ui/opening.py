@@ -8,6 +8,7 @@ by its newest good backup.  Each refusal is a message, never a traceback.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -61,6 +62,17 @@ def offer_backup(parent: QWidget | None, error: DatabaseDamagedError, db_path: P
     return True
 
 
+def backup_in_background(db_path: Path, keep: int) -> threading.Thread:
+    """The daily backup, off the window's start path (its own connection; never raises)."""
+    from opsg_desktop.store.backups import backup_if_stale
+
+    thread = threading.Thread(
+        target=backup_if_stale, args=(db_path, db_path), kwargs={"keep": keep}, daemon=True
+    )
+    thread.start()
+    return thread
+
+
 def open_for_window(
     db_path: Path, parent: QWidget | None = None
 ) -> tuple[Repository, WriterLock | None] | None:
@@ -78,7 +90,12 @@ def open_for_window(
     keep = settings.BACKUPS_KEPT.read()
     for attempt in range(2):
         try:
-            return Repository(db_path, read_only=read_only, keep_backups=keep), lock
+            repository = Repository(
+                db_path, read_only=read_only, keep_backups=keep, daily_backup=False
+            )
+            if not repository.read_only:
+                backup_in_background(db_path, keep)
+            return repository, lock
         except DatabaseDamagedError as exc:
             if attempt or read_only or not offer_backup(parent, exc, db_path):
                 break
