@@ -290,16 +290,14 @@ class Repository:
         """Everyone on any roster, as last seen (for completion), by name."""
         found = rows(
             self.db,
-            """SELECT name, email, category, organisation, role FROM (
-                   SELECT a.name, a.name_key, a.email, a.category, a.organisation, a.role,
-                          ROW_NUMBER() OVER (PARTITION BY a.name_key
-                                             ORDER BY m.date DESC, m.id DESC) AS newest
-                   FROM attendances a JOIN meetings m ON m.id = a.meeting_id)
-               WHERE newest = 1 ORDER BY name_key""",
+            """SELECT a.name, a.name_key, a.email, a.category, a.organisation, a.role
+               FROM attendances a JOIN meetings m ON m.id = a.meeting_id
+               ORDER BY m.date, m.id""",
         )
+        latest = {r["name_key"]: r for r in found}
         return [
             Person(r["name"], r["category"], r["organisation"], r["role"], email=r["email"])
-            for r in found
+            for _, r in sorted(latest.items())
         ]
 
     @read_method("the owners")
