@@ -79,7 +79,7 @@ def _actions(repository: Repository, args: argparse.Namespace) -> int:
         target = action.revised_target or action.target
         print(
             f"{action.id:<16} {action.status.value:<6} {action.owner or '-':<8} "
-            f"{target_text(target, missing='-'):<12} {action.text}"
+            f"{target_text(target, missing='-'):<12} {' '.join(action.text.split())}"
         )
     return 0
 

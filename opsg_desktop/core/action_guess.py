@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import Target
 from opsg_desktop.core.natural_dates import parse_target_text
 
@@ -50,7 +51,10 @@ def guess_target(text: str, today: dt.date, next_meeting: dt.date | None) -> Tar
     """The date the action's words give, "by 11 June" or "at the next meeting"."""
     match = _BY_DATE.search(text)
     if match:
-        found = parse_target_text(match["when"], today, next_meeting)
+        try:
+            found = parse_target_text(match["when"], today, next_meeting)
+        except RuleError:  # "by 31 February": no guess rather than a wrong one
+            found = None
         if isinstance(found, dt.date):
             return found
     if _NEXT_MEETING.search(text):

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from opsg_desktop.core.dates import NO_TARGET_WORDS
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import Target
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -22,7 +23,8 @@ _DAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
 
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:\s+(\d{4}))?$")
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?$")
+_SLASHED = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?$", re.ASCII)
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", re.ASCII)
 _IN_UNITS = re.compile(r"^in\s+(\d+|a|one|two|three|four)\s+(day|week|month)s?$")
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
@@ -30,15 +32,65 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 def parse_target_text(
     text: str, today: dt.date, next_meeting: dt.date | None = None
 ) -> Target | None:
-    """The date ``text`` names (after ``today`` when no year is given), else the text."""
+    """The date ``text`` names (after ``today`` when no year is given), else the text.
+
+    Raises RuleError for words shaped like a date that name no real day
+    (``31/31/2021``, ``30 February``): a typing slip is not kept as free text.
+    """
     cleaned = " ".join(text.strip().split())
     if cleaned.casefold() in NO_TARGET_WORDS:
         return None
     key = cleaned.casefold()
     if key in {"next meeting", "the next meeting", "by the next meeting"}:
         return next_meeting if next_meeting is not None else "Next meeting"
-    found = _relative(key, today) or _calendar(key, today)
+    found = _relative(key, today) or calendar_date(cleaned, today)
     return found if found is not None else cleaned
+
+
+def calendar_date(text: str, today: dt.date | None) -> dt.date | None:
+    """The day ``text`` names, or None if it is not shaped like a date.
+
+    Shapes: ``2021-06-11``, ``11/06/2021``, ``11.06.21``, ``11/06``, ``11 June``,
+    ``11th June 2021``, ``June 11, 2021`` (day before month where numeric, as in
+    the minutes).  Without a year the next such day on or after ``today`` is
+    meant; with ``today`` None a year must be given, else None.  Raises
+    RuleError when the shape fits but no such day exists.
+    """
+    key = " ".join(text.split()).casefold()
+    day = month = year = None
+    if match := _ISO.fullmatch(key):
+        year, month, day = match[1], int(match[2]), int(match[3])
+    elif match := _DAY_MONTH.match(key):
+        day, month, year = int(match[1]), _MONTHS.get(match[2]), match[3]
+    elif match := _MONTH_DAY.match(key):
+        day, month, year = int(match[2]), _MONTHS.get(match[1]), match[3]
+    elif match := _SLASHED.match(key):
+        day, month, year = int(match[1]), int(match[3]), match[4]
+        if year and len(year) == 2:
+            year = f"20{year}"
+    if not month or day is None:
+        return None
+    if year is None and today is None:
+        _refuse_if_never(text, day, month)
+        return None
+    found = _on_or_after(today, day, month, int(year) if year else None)
+    if found is None:
+        raise _no_such_day(text)
+    return found
+
+
+def _refuse_if_never(text: str, day: int, month: int) -> None:
+    try:
+        dt.date(2000, month, day)  # a leap year: 29 February can be meant
+    except ValueError:
+        raise _no_such_day(text) from None
+
+
+def _no_such_day(text: str) -> RuleError:
+    return RuleError(
+        f'"{" ".join(text.split())}" looks like a date but there is no such day; write a real '
+        "date (e.g. 11 June 2021, 11/06/2021 or 2021-06-11) or words"
+    )
 
 
 def _relative(key: str, today: dt.date) -> dt.date | None:
@@ -63,30 +115,11 @@ def _relative(key: str, today: dt.date) -> dt.date | None:
     return None
 
 
-def _calendar(key: str, today: dt.date) -> dt.date | None:
-    day = month = year = None
-    if re.match(r"^\d{4}-\d{2}-\d{2}$", key):
-        try:
-            return dt.date.fromisoformat(key)
-        except ValueError:
-            return None
-    if match := _DAY_MONTH.match(key):
-        day, month, year = int(match[1]), _MONTHS.get(match[2]), match[3]
-    elif match := _MONTH_DAY.match(key):
-        day, month, year = int(match[2]), _MONTHS.get(match[1]), match[3]
-    elif match := _SLASHED.match(key):
-        day, month, year = int(match[1]), int(match[2]), match[3]
-        if year and len(year) == 2:
-            year = f"20{year}"
-    if not month:
-        return None
-    return _on_or_after(today, day, month, int(year) if year else None)
-
-
-def _on_or_after(today: dt.date, day: int, month: int, year: int | None) -> dt.date | None:
+def _on_or_after(today: dt.date | None, day: int, month: int, year: int | None) -> dt.date | None:
     try:
         if year is not None:
             return dt.date(year, month, day)
+        assert today is not None
         candidate = dt.date(today.year, month, day)
         return candidate if candidate >= today else dt.date(today.year + 1, month, day)
     except ValueError:

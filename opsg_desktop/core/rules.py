@@ -18,7 +18,6 @@ and ``core.numbering.is_meeting_number`` / ``is_abbreviation``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -37,11 +36,10 @@ from opsg_desktop.core.model import (
     Target,
     TextBlock,
 )
+from opsg_desktop.core.natural_dates import calendar_date
 from opsg_desktop.core.numbering import is_abbreviation, is_meeting_number, parse_action_id
 from opsg_desktop.core.text import clean_line, clean_text, clean_url
 
-#: Text that is shaped like a date (``31/12/2021``, ``2021-12-31``, ``31.12.21``).
-_DATE_SHAPED = re.compile(r"([0-9]{1,4})([-/.])([0-9]{1,2})\2([0-9]{1,4})", re.ASCII)
 _VERB = re.compile(r"[A-Z]+(?: [A-Z]+)*", re.ASCII)
 
 
@@ -113,32 +111,16 @@ def check_new_name(people: Sequence[Person], name: str, *, keep: Person | None =
 def target_from_text(text: str) -> Target | None:
     """A target as stored: None for no target, a date, or free text.
 
-    ``2021-06-11``, ``11/06/2021`` and ``11.06.21`` (day first, as in the minutes)
-    become dates; other words stay text.  Text shaped like a date that is not
-    a real one (``31/31/2021``) raises RuleError, rather than being kept as words.
+    Text that names a day with its year (``2021-06-11``, ``11/06/2021``,
+    ``11 June 2021``; see ``core.natural_dates.calendar_date``) becomes that
+    date; other words stay text.  Text shaped like a date that names no real
+    day (``31/31/2021``) raises RuleError rather than being kept as words.
     """
     cleaned = clean_line(text)
     if cleaned.casefold() in NO_TARGET_WORDS:
         return None
-    match = _DATE_SHAPED.fullmatch(cleaned)
-    if match is None:
-        return cleaned
-    first, _, middle, last = match.groups()
-    if len(first) == 4:
-        year, month, day = first, middle, last
-    else:
-        day, month, year = first, middle, last
-    if len(year) == 2:
-        year = f"20{year}"
-    try:
-        if len(year) != 4:
-            raise ValueError
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        raise RuleError(
-            f'"{cleaned}" looks like a date but is not one; write a real date '
-            "(e.g. 2021-06-11 or 11/06/2021) or words"
-        ) from None
+    found = calendar_date(cleaned, None)
+    return found if found is not None else cleaned
 
 
 # -- the whole meeting ----------------------------------------------------------------------
@@ -152,7 +134,8 @@ def normalise_meeting(meeting: Meeting) -> Meeting:
     """
     group = meeting.group
     group.name = clean_line(group.name)
-    group.abbreviation = clean_line(group.abbreviation)
+    # The abbreviation and the meeting number become part of ids: never cleaned into
+    # shape, only checked (meeting_problems), like the readers that parse them back.
     group.categories = [clean_line(c) for c in group.categories]
     group.decision_verbs = [clean_line(v).upper() for v in group.decision_verbs]
     if group.wordings is not None:
@@ -185,6 +168,8 @@ def meeting_problems(meeting: Meeting) -> list[Problem]:
     found += _agenda_problems(meeting)
     found += _action_id_problems(meeting)
     for i, review in enumerate(meeting.outstanding):
+        if not review.action.text:
+            found.append(Problem(f"outstanding[{i}].text", "an action needs its words"))
         for name in ("target", "revised_target"):
             found += _target_problems(getattr(review.action, name), f"outstanding[{i}].{name}")
     return found
@@ -370,19 +355,20 @@ def _block_problems(block, path: str, verbs: Sequence[str]) -> list[Problem]:
         case ActionBlock():
             found += _target_problems(block.target, f"{path}.action.target")
         case LinkBlock():
-            found += _url_problems(block.url, f"{path}.link.url")
+            found += _link_problems(block.text, block.url, f"{path}.link")
         case TextBlock():
             for k, link in enumerate(block.links):
-                found += _url_problems(link.url, f"{path}.links[{k}].url")
+                found += _link_problems(link.text, link.url, f"{path}.links[{k}]")
     return found
 
 
-def _url_problems(url: str, path: str) -> list[Problem]:
+def _link_problems(text: str, url: str, path: str) -> list[Problem]:
+    found = [] if text else [Problem(f"{path}.text", "a link needs words to show")]
     try:
         clean_url(url)
     except RuleError as exc:
-        return [Problem(path, str(exc))]
-    return []
+        found.append(Problem(f"{path}.url", str(exc)))
+    return found
 
 
 def _target_problems(target: Target | None, path: str) -> list[Problem]:

@@ -26,6 +26,7 @@ link's address and says precisely what is wrong with it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from opsg_desktop.core.errors import RuleError
@@ -47,7 +48,8 @@ _CONTROLS = re.compile(f"[{_CONTROL}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Anything that needs more than a look: a break, a control or a surrogate.
 _NEEDS_WORK = re.compile(f"[\r\x0b\x0c\x85\u2028\u2029{_CONTROL}\ud800-\udfff]")
-_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: Unicode categories a link may not hold: controls, format, surrogates, line/paragraph separators.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _LINE_SPACE = re.compile(r"[\s]+")
 _URL_SCHEMES = ("http", "https", "mailto")
 
@@ -79,18 +81,14 @@ def clean_line(text: str) -> str:
 
 
 def first_control(text: str) -> tuple[int, str] | None:
-    """Position and character of the first control character or surrogate, or None.
+    """Position and character of the first control, invisible format character or surrogate.
 
-    Line feed and tab count here too: a URL or an id may hold neither.
+    Line feed and tab count here too, and so do the invisible format characters
+    (zero-width spaces, direction overrides such as U+202E) and the
+    non-characters U+FFFE/U+FFFF: a URL may hold none of them.  None if clean.
     """
     for index, char in enumerate(text):
-        code = ord(char)
-        if (
-            code < 0x20
-            or 0x7F <= code <= 0x9F
-            or 0xD800 <= code <= 0xDFFF
-            or char in "\u2028\u2029"
-        ):
+        if char in "\ufffe\uffff" or unicodedata.category(char) in _INVISIBLE:
             return index, char
     return None
 
@@ -110,8 +108,8 @@ def clean_url(url: str) -> str:
     if bad is not None:
         index, char = bad
         raise RuleError(
-            f"the address holds a control character (U+{ord(char):04X}) at position "
-            f"{index + 1}; retype or paste it again without it"
+            f"the address holds a control or invisible character (U+{ord(char):04X}) "
+            f"at position {index + 1}; retype or paste it again without it"
         )
     if any(char.isspace() for char in address):
         raise RuleError("the address holds a space; write it as %20 or remove it")

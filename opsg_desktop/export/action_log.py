@@ -37,6 +37,7 @@ from opsg_desktop.core.model import (
     LoggedAction,
     Target,
 )
+from opsg_desktop.export.cells import spreadsheet_cell
 from opsg_desktop.export.docx_content import Element, Flow, Table, paragraph, run
 from opsg_desktop.export.docx_helpers import (
     add_footer,
@@ -47,7 +48,7 @@ from opsg_desktop.export.docx_helpers import (
 )
 from opsg_desktop.export.files import ExportReport, write_atomically
 from opsg_desktop.export.minutes_tables import cell_text, header_row, widths
-from opsg_desktop.export.phrases import classification_line
+from opsg_desktop.export.phrases import action_text, classification_line
 
 CSV_COLUMNS = (
     "id",
@@ -112,10 +113,9 @@ def export_action_log_docx(
 
 def _log_cells(entry: LoggedAction) -> list[str]:
     action = entry.action
-    text = f"{action.topic}: {action.text}" if action.topic else action.text
     return [
         action.id,
-        text,
+        action_text(action.topic, action.text),
         action.owner or "",
         table_date(action.raised) if action.raised else "",
         entry.raised_at or "",
@@ -154,16 +154,9 @@ def export_action_log_csv(
         with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(CSV_COLUMNS)
-            writer.writerows([[_cell(value) for value in row] for row in rows])
+            writer.writerows([[spreadsheet_cell(value) for value in row] for row in rows])
 
     return ExportReport(write_atomically(path, write))
-
-
-def _cell(value: str) -> str:
-    """``value``, with a leading apostrophe if Excel would take it for a formula."""
-    if value[:1] in ("=", "+", "@") or (value[:1] == "-" and not value[1:2].isdigit()):
-        return f"'{value}"
-    return value
 
 
 def _iso(value: Target | None) -> str:

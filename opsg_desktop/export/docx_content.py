@@ -24,13 +24,12 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from opsg_desktop.core.model import Link, ListStyle
+from opsg_desktop.core.text import clean_text, safe_url
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _R_ID = qn("r:id")
 _NSMAP = {"w": _W[1:-1], "r": nsmap["r"]}
-#: Characters XML 1.0 cannot hold (pasted text sometimes carries them).
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 Element = etree._Element
@@ -48,8 +47,12 @@ def w_element(tag: str, parent: Element | None = None, **attrs: object) -> Eleme
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """The paragraphs of ``text``: blank lines separate them; empty ones are dropped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    """The paragraphs of ``text``: blank lines separate them; empty ones are dropped.
+
+    The text is cleaned first (``core.text.clean_text``), so a form feed or
+    U+2029 in text stored by an older version still starts a new paragraph.
+    """
+    text = clean_text(text).strip()
     return [part.strip("\n") for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
 
 
@@ -86,7 +89,12 @@ def run(
     style: str | None = None,
     size: float | None = None,
 ) -> Element:
-    """A ``w:r`` holding ``text``; ``"\\n"`` becomes a line break, ``"\\t"`` a tab."""
+    """A ``w:r`` holding ``text``; ``"\\n"`` becomes a line break, ``"\\t"`` a tab.
+
+    The text is cleaned first (``core.text.clean_text``): Word's manual line
+    break (U+000B) stays a line break, and no control character can glue two
+    words together or make the XML invalid.
+    """
     element = w_element("r")
     if bold or style or size:
         properties = w_element("rPr", element)
@@ -98,7 +106,7 @@ def run(
         if size:
             w_element("sz", properties, val=round(size * 2))
             w_element("szCs", properties, val=round(size * 2))
-    for number, line in enumerate(_ILLEGAL.sub("", text).split("\n")):
+    for number, line in enumerate(clean_text(text).split("\n")):
         if number:
             w_element("br", element)
         for index, piece in enumerate(line.split("\t")):
@@ -111,9 +119,17 @@ def run(
 
 
 def hyperlink(part: Part, text: str, url: str) -> Element:
-    """A live ``w:hyperlink`` to ``url`` through an external relationship of ``part``."""
+    """A live ``w:hyperlink`` to ``url`` through an external relationship of ``part``.
+
+    An address that ``core.text.clean_url`` refuses (only a database written
+    before that rule can hold one) gives the words alone, so no export fails
+    on stored text.
+    """
+    address = safe_url(url)
+    if address is None:
+        return run(text or url)
     link = w_element("hyperlink")
-    link.set(_R_ID, part.relate_to(url, RT.HYPERLINK, is_external=True))
+    link.set(_R_ID, part.relate_to(address, RT.HYPERLINK, is_external=True))
     link.set(_W + "history", "1")
     link.append(run(text or url, style="Hyperlink"))
     return link

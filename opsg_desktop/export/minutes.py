@@ -61,6 +61,7 @@ from opsg_desktop.export.docx_helpers import (
 from opsg_desktop.export.files import ExportReport
 from opsg_desktop.export.minutes_tables import add_apologies, add_attendees, add_outstanding
 from opsg_desktop.export.phrases import (
+    action_text,
     classification_line,
     decision_sentence,
     item_heading,
@@ -206,10 +207,7 @@ class _MinutesWriter:
         return allowed(review_level(self.meeting, review), self.ceiling)
 
     def _action(self, block: ActionBlock) -> None:
-        text = block.text.strip()
-        if block.topic and not text.startswith(block.topic):
-            text = f"{block.topic}: {text}"
-        parts = split_paragraphs(text) or [""]
+        parts = split_paragraphs(action_text(block.topic, block.text)) or [""]
         label = run(f"ACTION {block.id or ''}".rstrip() + ":", bold=True)
         self.flow.add(paragraph([label, run(f" {parts[0]}")]))
         for part in parts[1:]:

@@ -27,6 +27,20 @@ _TRAILING_JOIN = re.compile(r"(?:\s*;\s*and)?[\s.;,]*$")
 _TRAILING_LINK = re.compile(r"(?:\s*;\s*and)?[\s;,]*$")
 
 
+def action_text(topic: str | None, text: str) -> str:
+    """An action's words with its topic in front (``CH & Network Programme: The DCC to …``).
+
+    The topic is not repeated when the text already opens with it (in any
+    case), so no document prints it twice.  Used by the minutes and the
+    action log alike.
+    """
+    text = text.strip()
+    topic = (topic or "").strip()
+    if not topic or text.casefold().startswith(topic.casefold()):
+        return text
+    return f"{topic}: {text}"
+
+
 def status_label(meeting: Meeting) -> str:
     """``Draft Minutes``, or ``Minutes`` once approved as final."""
     return "Minutes" if meeting.status == MeetingStatus.FINAL else "Draft Minutes"

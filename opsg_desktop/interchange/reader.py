@@ -241,9 +241,7 @@ def _link(value: Any, path: str, problems: Problems) -> Link | None:
 
 def _heading_block(value, path, problems, level) -> Block:
     problems.obj(value, path, ("heading", "classification"))
-    return HeadingBlock(
-        problems.text(value["heading"], f"{path}.heading", required=True) or "", level
-    )
+    return HeadingBlock(problems.text(value["heading"], f"{path}.heading") or "", level)
 
 
 def _decision_block(value, path, problems, level) -> Block:
@@ -263,7 +261,8 @@ def _action_block(value, path, problems, level) -> Block | None:
     if own is not None and level is not None and own != level:
         problems.add(here, "the block and its action name different classifications")
     return ActionBlock(
-        text=problems.text(obj.get("text"), f"{here}.text", required=True) or "",
+        # Required, but may be empty: the window makes an action before its words.
+        text=problems.text(obj.get("text"), f"{here}.text") or "",
         owner=problems.text(obj.get("owner"), f"{here}.owner"),
         target=_target(obj.get("target"), f"{here}.target", problems),
         topic=problems.text(obj.get("topic"), f"{here}.topic"),

@@ -48,9 +48,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._saved_label = QLabel("No meeting open", self)
         self._saved_label.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self._saved_label)
-        self.actions_by_id["open_after_export"].setChecked(
-            settings.as_bool(settings.OPEN_AFTER_EXPORT.read())
-        )
+        self.actions_by_id["open_after_export"].setChecked(settings.OPEN_AFTER_EXPORT.read())
         self._restore_layout()
         if repository.read_only:
             self._show_read_only_bar()
@@ -155,7 +153,8 @@ class MainWindow(WindowCommands, QMainWindow):
         agenda.current_item_changed.connect(notes.show_item)
         agenda.open_notes.connect(notes.focus_main)
         notes.reveal_item.connect(agenda.select)
-        notes.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        for pane in (notes, self.panes["actions"], self.panes["attendees"]):
+            pane.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         session.changed.connect(self._on_meeting_changed)
         session.autosaver.saved.connect(self._on_saved)
         session.autosaver.failed.connect(self._on_save_failed)

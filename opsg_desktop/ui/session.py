@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from opsg_desktop.core.model import ActionBlock, Meeting, walk_blocks
 from opsg_desktop.core.numbering import ActionId, highest_sequences
+from opsg_desktop.core.rules import normalise_meeting
 from opsg_desktop.store.meeting_delta import MeetingChanges
 from opsg_desktop.ui.autosave import Autosaver
 from opsg_desktop.ui.change_tracker import ChangeTracker
@@ -110,11 +111,11 @@ class MeetingSession(QObject):
         return rescued
 
     def _rescue(self) -> Path | None:
-        """Write the meeting as JSON where it can be written; None when nowhere could."""
+        """Write the meeting as JSON where it can be written; RescueError when nowhere can."""
         from opsg_desktop.interchange import dumps
         from opsg_desktop.ui.rescue import write_rescue
 
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        return write_rescue(
-            dumps(self.snapshot()), f"{self.reference} unsaved {stamp}.json", self._db_path.parent
-        )
+        # In stored form (core.rules), so the file imports as the store would have kept it.
+        text = dumps(normalise_meeting(self.snapshot()))
+        return write_rescue(text, f"{self.reference} unsaved {stamp}.json", self._db_path.parent)

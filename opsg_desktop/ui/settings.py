@@ -10,14 +10,21 @@ from PySide6.QtCore import QByteArray, QSettings
 
 @dataclass(frozen=True)
 class Setting:
+    """One stored preference: its key, its default and the type it is read back as."""
+
     key: str
     default: Any
     kind: type
 
     def read(self, suffix: str = "") -> Any:
+        """The stored value as ``kind`` (QSettings' INI files keep everything as text:
+        ``"false"`` reads back as False, not as a non-empty string); the default when
+        nothing usable is stored."""
         value = QSettings().value(self.key + suffix, self.default)
         if value is None or self.kind is QByteArray:
             return value
+        if self.kind is bool:
+            return _as_bool(value, self.default)
         try:
             return self.kind(value) if not isinstance(value, self.kind) else value
         except (TypeError, ValueError):
@@ -39,6 +46,13 @@ OPEN_AFTER_EXPORT = Setting("export/open_after", True, bool)
 BACKUPS_KEPT = Setting("backups/kept", 10, int)
 
 
-def as_bool(value: Any) -> bool:
-    """QSettings' INI files give booleans back as text."""
-    return value in (True, "true", "1", 1)
+def _as_bool(value: Any, default: bool) -> bool:
+    """A boolean as QSettings gives it back: a bool, or text such as "true" / "false"."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().casefold()
+    if text in ("true", "1", "yes", "on"):
+        return True
+    if text in ("false", "0", "no", "off", ""):
+        return False
+    return default

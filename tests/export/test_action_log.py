@@ -86,3 +86,25 @@ def test_docx_log_open_only_is_white_without_amber_entries(log_entries, meeting,
     assert ids == ["OPSG 45/CONF02"]
     footer = document.sections[0].footer.tables[0].rows[0].cells
     assert footer[2].text == "This document has a Classification of White"
+
+
+def test_a_topic_is_printed_once_in_the_log_and_the_minutes_alike(tmp_path):
+    """The topic opens the text already (any case): neither document prints it twice."""
+    import datetime as dt
+
+    from opsg_desktop.core.model import Action, Group, LoggedAction
+    from opsg_desktop.export.phrases import action_text
+
+    topic = "CH & Network Programme"
+    texts = [f"{topic}: The DCC to report.", "ch & network programme: The DCC to report."]
+    entries = [
+        LoggedAction(Action(f"OPSG 49/0{i}", text, topic=topic, raised=dt.date(2021, 5, 24)))
+        for i, text in enumerate(texts, 1)
+    ]
+    path = tmp_path / "log.docx"
+    export_action_log_docx(entries, path, Group("Operations Group", "OPSG"))
+    cells = [cell.text for row in Document(str(path)).tables[0].rows for cell in row.cells]
+    assert cells.count(texts[0]) == 1 and cells.count(texts[1]) == 1
+    assert not any(cell.count("Network Programme") > 1 for cell in cells if "DCC" in cell)
+    assert action_text(topic, "The DCC to report.") == texts[0]
+    assert action_text(None, " The DCC to report. ") == "The DCC to report."

@@ -297,3 +297,17 @@ def test_a_model_without_a_pane(session, qtmodeltester):
     model = ActionGridModel(session)
     assert model.rowCount() == 24 and model.owners() == ["DCC", "OPSG", "SECAS"]
     qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize("typed", ["31/31/2021", "30 February", "2021-13-01"])
+def test_a_revised_target_that_is_no_real_date_is_refused_with_a_message(
+    qtbot, pane, session, typed
+):
+    before = review(session, "OPSG 47/08").action.revised_target
+    editor = open_editor(qtbot, pane, "OPSG 47/08", REVISED, "Revised target editor")
+    with qtbot.waitSignal(pane.message) as said:
+        qtbot.keyClicks(editor, typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert said.args[0].startswith(f'OPSG 47/08: "{typed}" looks like a date but there is no such')
+    assert review(session, "OPSG 47/08").action.revised_target == before
+    assert session.undo_stack.count() == 0

@@ -375,3 +375,40 @@ def test_the_attendance_set_is_what_the_database_holds(qtbot, tmp_path, example_
     assert saved["Sam Patel"] == AttendanceMark.ABSENT
     assert saved["Lee Grant"] == AttendanceMark.PRESENT
     assert saved["Ola Ade"] == AttendanceMark.PRESENT
+
+
+@pytest.mark.parametrize("typed", ["Ola Ade", "OLA ADE", "ola  ade", "Ola\u00a0Ade"])
+def test_renaming_to_a_name_already_on_the_roster_is_refused_in_the_dialog(
+    qtbot, pane, session, typed
+):
+    """Rules of core.rules at the window's door: the dialog says why, nothing changes."""
+    select(pane, "Kim Lee")
+    qtbot.keyClick(pane.view, Qt.Key.Key_F2)
+    dialog = open_dialog(qtbot, pane)
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, typed)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.problem.isVisible()
+    assert dialog.problem.text() == '"Ola Ade" is already on this meeting\'s roster'
+    assert session.undo_stack.count() == 0
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, "Kim Lee-Ade")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [p.name for p in session.meeting.people if p.organisation == "DCC"] == [
+        "Kim Lee-Ade",
+        "Ola Ade",
+    ]
+    assert session.autosaver.save_and_wait()  # the store meets no constraint it was not told of
+
+
+def test_adding_a_name_on_the_roster_in_another_spelling_marks_them_instead(qtbot, pane, session):
+    kim = person(session, "Kim Lee")
+    kim.attendance = AttendanceMark.ABSENT
+    pane.add_edit.setFocus()
+    qtbot.keyClicks(pane.add_edit, "KIM  LEE")
+    qtbot.keyClick(pane.add_edit, Qt.Key.Key_Return)
+    assert [p.name for p in session.meeting.people].count("Kim Lee") == 1
+    assert kim.attendance == AttendanceMark.PRESENT
+    assert pane.findChild(PersonDialog) is None

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from opsg_desktop.core.errors import ConflictError
-from opsg_desktop.interchange import meeting_from_dict
+from opsg_desktop.core.model import DecisionBlock
+from opsg_desktop.interchange import dumps, meeting_from_dict
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui.commands import SetField
 from opsg_desktop.ui.session import MeetingSession
@@ -48,3 +49,21 @@ def test_a_refused_save_is_reported_and_rescued_to_a_file_on_close(
     saved = json.loads(rescued.read_text(encoding="utf-8"))
     assert saved["agenda"][0]["title"] == "Typed while the disk was unhappy"
     assert meeting_from_dict(saved).reference == "OPSG_49_2405"
+
+
+def test_the_rescue_file_holds_the_meeting_in_stored_form_and_imports(
+    qtbot, session, tmp_path, monkeypatch
+):
+    """The rescue door uses core's rules too: its file imports without a problem."""
+
+    def refuse(self, meeting, **options):
+        raise ConflictError("no space left on the disk")
+
+    monkeypatch.setattr(Repository, "save_meeting", refuse)
+    session.meeting.agenda[0].blocks.append(DecisionBlock("noted", "the\x0bslides\x07here"))
+    with qtbot.waitSignal(session.autosaver.failed, timeout=2000):
+        rename(session, "Typed\x0bwhile\x07full")
+    saved = json.loads(session.close().read_text(encoding="utf-8"))
+    assert saved["agenda"][0]["title"] == "Typed while full"
+    assert saved["agenda"][0]["blocks"][-1] == {"decision": "NOTED", "text": "the\nslides here"}
+    assert json.loads(dumps(meeting_from_dict(saved))) == saved

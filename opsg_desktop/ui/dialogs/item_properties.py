@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsg_desktop.core.model import AgendaItem, Classification
+from opsg_desktop.core.text import clean_line, clean_text
 from opsg_desktop.ui.commands import push_changes
 from opsg_desktop.ui.dialogs.buttons import ok_cancel
 from opsg_desktop.ui.session import MeetingSession
@@ -51,10 +52,14 @@ class ItemPropertiesDialog(QDialog):
         form.addRow(buttons)
 
     def values(self) -> dict:
-        headline = self.headline.toPlainText().strip() if self.in_headlines.isChecked() else None
+        headline = (
+            clean_text(self.headline.toPlainText()).strip()
+            if self.in_headlines.isChecked()
+            else None
+        )
         return {
-            "title": self.title.text().strip() or "Untitled",
-            "presenter": self.presenter.text().strip() or None,
+            "title": clean_line(self.title.text()) or "Untitled",
+            "presenter": clean_line(self.presenter.text()) or None,
             "classification": self.level.currentData(),
             "headline": headline,
         }

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from opsg_desktop.core.dates import prose_date
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import Meeting, MeetingKind, NextMeeting
 from opsg_desktop.core.natural_dates import parse_target_text
+from opsg_desktop.core.text import clean_line
 from opsg_desktop.ui.commands import push_changes
 from opsg_desktop.ui.dialogs.buttons import ok_cancel
 from opsg_desktop.ui.session import MeetingSession
@@ -85,14 +87,14 @@ class PropertiesDialog(QDialog):
             "date": self.date.date().toPython(),
             "start": _time(self.start.text()),
             "end": _time(self.end.text()),
-            "location": self.location.text().strip() or None,
+            "location": clean_line(self.location.text()) or None,
             "next_meetings": nexts,
         }
 
     def _check_and_accept(self) -> None:
         try:
             self.values()
-        except ValueError as exc:
+        except (ValueError, RuleError) as exc:
             QMessageBox.warning(
                 self, "Properties", f"{exc}. Times are HH:MM; dates like 1 June 2021."
             )

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from opsg_desktop.core.carryover import action_sort_key
 from opsg_desktop.core.dates import target_text
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import (
     ActionBlock,
     ActionStatus,
@@ -25,6 +26,7 @@ from opsg_desktop.core.model import (
     walk_blocks,
 )
 from opsg_desktop.core.natural_dates import parse_target_text
+from opsg_desktop.core.text import clean_text
 from opsg_desktop.ui.commands import SetField
 from opsg_desktop.ui.session import MeetingSession
 
@@ -74,6 +76,8 @@ class ActionGridModel(QAbstractTableModel):
     """Columns: ID, Action, Owner, Raised, Target, Revised target, Status, Update."""
 
     HEADERS = ("ID", "Action", "Owner", "Raised", "Target", "Revised target", "Status", "Update")
+    #: An edit core's rules refused; the text says why (for the status bar).
+    refused = Signal(str)
 
     def __init__(self, session: MeetingSession, parent=None) -> None:
         super().__init__(parent)
@@ -284,7 +288,8 @@ class ActionGridModel(QAbstractTableModel):
         return True
 
     def set_update(self, review: OutstandingReview, text: str) -> bool:
-        """Record this meeting's update of ``review``."""
+        """Record this meeting's update of ``review`` (cleaned: core.text.clean_text)."""
+        text = clean_text(text)
         if text == review.update:
             return False
         label = f"Update {review.action.id}"
@@ -295,7 +300,11 @@ class ActionGridModel(QAbstractTableModel):
         """Set the revised target from what was typed: a date where it names one."""
         meeting = self._session.meeting
         upcoming = meeting.next_meetings[0].date if meeting.next_meetings else None
-        value = parse_target_text(text, today=meeting.date, next_meeting=upcoming)
+        try:
+            value = parse_target_text(text, today=meeting.date, next_meeting=upcoming)
+        except RuleError as exc:
+            self.refused.emit(f"{review.action.id}: {exc}")
+            return False
         action = review.action
         if value == action.revised_target:
             return False

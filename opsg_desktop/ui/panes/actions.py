@@ -9,7 +9,7 @@ reopens the selected actions.  Filters narrow the rows; header clicks sort
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,10 +123,13 @@ class ActionGridDelegate(QStyledItemDelegate):
 class ActionGridPane(QWidget):
     """Filters above a table of the actions outstanding and this meeting's new actions."""
 
+    message = Signal(str)  # something for the status bar
+
     def __init__(self, session: MeetingSession, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.model = ActionGridModel(session, self)
+        self.model.refused.connect(self.message.emit)
         self.proxy = ActionFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsg_desktop.core.model import AgendaItem
+from opsg_desktop.core.text import clean_line
 from opsg_desktop.ui import agenda_commands
 from opsg_desktop.ui.commands import SetField
 from opsg_desktop.ui.models.agenda_model import AgendaModel
@@ -226,8 +227,8 @@ class AgendaPane(QWidget):
 
 
 def title_edit(session: MeetingSession, item: AgendaItem, title: str) -> None:
-    """Rename an item as one undo step."""
-    title = title.strip()
+    """Rename an item as one undo step (the title cleaned as one line: core.text)."""
+    title = clean_line(title)
     if title and title != item.title:
         label = f"Rename item {item.number}"
         session.undo_stack.push(SetField(session, item, "title", title, label, "agenda"))

@@ -7,7 +7,7 @@ someone's details.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QStringListModel, Qt, Signal
@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import AttendanceMark, Person
+from opsg_desktop.core.text import clean_line
 from opsg_desktop.ui.models.roster_model import ATTENDANCE_ROLE, parse_items
 
 NOT_A_MEMBER = "(not a member)"
@@ -111,9 +114,11 @@ class PersonDialog(QDialog):
         organisations: list[str],
         names: list[str],
         title: str,
+        check: Callable[[dict[str, Any]], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._check = check
         self.setWindowTitle(title)
         self.name = self._line("Name", person.name)
         self.category = QComboBox(self)
@@ -131,8 +136,13 @@ class PersonDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._check_and_accept)
         buttons.rejected.connect(self.reject)
+        self.problem = QLabel(self)
+        self.problem.setAccessibleName("Problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: palette(bright-text); background: #b00020; padding: 3px")
+        self.problem.hide()
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._ok.setDefault(True)
         self.name.textChanged.connect(lambda text: self._ok.setEnabled(bool(text.strip())))
@@ -145,6 +155,7 @@ class PersonDialog(QDialog):
         form.addRow("&Alternate for:", self.alternate_for)
         form.addRow("&Items attended:", self.items)
         form.addRow("&Email:", self.email)
+        form.addRow(self.problem)
         form.addRow(buttons)
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
@@ -160,12 +171,25 @@ class PersonDialog(QDialog):
             edit.setCompleter(make_completer(QStringListModel(completions, edit), edit))
         return edit
 
+    def _check_and_accept(self) -> None:
+        """OK: accept only what core's rules take; otherwise say why and keep the dialog."""
+        if self._check is not None:
+            try:
+                self._check(self.values())
+            except RuleError as exc:
+                self.problem.setText(str(exc))
+                self.problem.show()
+                self.name.setFocus()
+                self.name.selectAll()
+                return
+        self.accept()
+
     def values(self) -> dict[str, Any]:
         """The fields of a Person as typed (blank fields as None)."""
         category = self.category.currentText()
 
         def text(edit: QLineEdit) -> str | None:
-            return " ".join(edit.text().split()) or None
+            return clean_line(edit.text()) or None
 
         return {
             "name": text(self.name) or "",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsg_desktop.core.model import AttendanceMark, Person
+from opsg_desktop.core.rules import check_new_name, member_category, name_key
 from opsg_desktop.ui.commands import InsertInto, RemoveFrom, SetField
 from opsg_desktop.ui.models.roster_model import RosterModel, group_key, summary_text
 from opsg_desktop.ui.panes.attendee_widgets import NameEdit, PersonDialog, RosterDelegate, unique
@@ -41,12 +42,14 @@ KEYS_HINT = "P present · A apologies · X absent · Space next\nF2 edit details
 class AttendeesPane(QWidget):
     """The roster of the open meeting, grouped by member category and organisation."""
 
+    message = Signal(str)  # something for the status bar
+
     def __init__(
         self, session: MeetingSession, known_people: list[Person], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._known = {p.name.casefold(): p for p in known_people}  # later entries win
+        self._known = {name_key(p.name): p for p in known_people}  # later entries win
         self._organisations = unique(p.organisation for p in known_people)
         self._dialog: PersonDialog | None = None
 
@@ -149,7 +152,7 @@ class AttendeesPane(QWidget):
         if not name:
             return
         on_roster = self._on_roster(name)
-        known = self._known.get(name.casefold())
+        known = self._known.get(name_key(name))
         if on_roster is not None:
             self.select(on_roster)
             self.mark(AttendanceMark.PRESENT)
@@ -193,6 +196,7 @@ class AttendeesPane(QWidget):
             organisations=unique([p.organisation for p in roster] + self._organisations),
             names=[p.name for p in roster if p is not person],
             title=f"{'Add' if adding else 'Edit'} {person.name}",
+            check=lambda values: self._check(values, None if adding else person),
             parent=self,
         )
         if adding:
@@ -206,6 +210,14 @@ class AttendeesPane(QWidget):
         dialog.open()
         if not adding:
             dialog.name.end(False)  # focus on the name without selecting it: typing adds
+
+    def _check(self, values: dict[str, Any], person: Person | None) -> None:
+        """Core's rules for a roster entry (RuleError says what is wrong): a name unique
+        on this meeting's roster, a category of the group's."""
+        meeting = self._session.meeting
+        values["name"] = check_new_name(meeting.people, values["name"], keep=person)
+        if values["category"] is not None:
+            values["category"] = member_category(values["category"], meeting.group.categories)
 
     def _add_from_dialog(self, values: dict[str, Any]) -> None:
         self.add(Person(**values))
@@ -235,7 +247,7 @@ class AttendeesPane(QWidget):
 
     def _on_roster(self, name: str) -> Person | None:
         return next(
-            (p for p in self._session.meeting.people if p.name.casefold() == name.casefold()),
+            (p for p in self._session.meeting.people if name_key(p.name) == name_key(name)),
             None,
         )
 

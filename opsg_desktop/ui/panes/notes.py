@@ -74,6 +74,7 @@ class NotesPane(QWidget):
         self.decision_bar.accepted.connect(self._apply_decision)
         for bar in (self.action_bar, self.decision_bar):
             bar.cancelled.connect(self.editor.setFocus)
+            bar.refused.connect(self.message.emit)
         self.editor.cursorPositionChanged.connect(self._show_details)
         self._notify = QTimer(self)
         self._notify.setSingleShot(True)

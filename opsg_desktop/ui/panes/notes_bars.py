@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from opsg_desktop.core.dates import prose_date
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.natural_dates import parse_target_text
+from opsg_desktop.core.rules import normalise_verb
 
 
 def _completer(words: list[str], parent: QWidget) -> QCompleter:
@@ -34,6 +36,8 @@ class _Bar(QWidget):
 
     accepted = Signal()
     cancelled = Signal()
+    #: Enter was pressed on something core's rules refuse; the text says why.
+    refused = Signal(str)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape:
@@ -42,10 +46,26 @@ class _Bar(QWidget):
         elif event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             super().keyPressEvent(event)
 
+    def check(self) -> None:
+        """Raise RuleError when what is typed breaks a rule of core's (see subclasses)."""
+
+    def problem(self) -> str | None:
+        """Why what is typed cannot be recorded (core's rules), or None when it can."""
+        try:
+            self.check()
+        except RuleError as exc:
+            return str(exc)
+        return None
+
     def _accept(self) -> None:
-        if self.isVisible():
-            self.hide()
-            self.accepted.emit()
+        if not self.isVisible():
+            return
+        problem = self.problem()
+        if problem is not None:
+            self.refused.emit(problem)
+            return
+        self.hide()
+        self.accepted.emit()
 
 
 class ActionBar(_Bar):
@@ -99,10 +119,18 @@ class ActionBar(_Bar):
         self.owner.selectAll()
 
     def target_value(self):
+        """The target typed: None, a date or text; RuleError for a date that does not exist."""
         return parse_target_text(self.target.text(), self._today, self._next)
 
+    def check(self) -> None:
+        self.target_value()
+
     def _show_preview(self) -> None:
-        value = self.target_value()
+        try:
+            value = self.target_value()
+        except RuleError:
+            self.preview.setText("⚠ not a real date")
+            return
         if value is None:
             self.preview.setText("no target")
         elif isinstance(value, dt.date):
@@ -120,6 +148,7 @@ class DecisionBar(_Bar):
         self.verb.setEditable(True)
         self.verb.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.verb.setAccessibleName("Decision verb")
+        self._verbs: list[str] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(QLabel("<b>Decision:</b> The group", self))
@@ -129,6 +158,7 @@ class DecisionBar(_Bar):
         self.hide()
 
     def open(self, verbs: list[str], current: str | None) -> None:
+        self._verbs = list(verbs)
         self.verb.clear()
         self.verb.addItems(verbs)
         self.verb.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -138,4 +168,8 @@ class DecisionBar(_Bar):
         self.verb.lineEdit().selectAll()
 
     def chosen(self) -> str:
-        return self.verb.currentText().strip().upper()
+        """The verb as the group spells it (core.rules.normalise_verb); RuleError if not one."""
+        return normalise_verb(self.verb.currentText(), self._verbs)
+
+    def check(self) -> None:
+        self.chosen()
