@@ -40,3 +40,12 @@ def test_search_ranks_in_sql_and_makes_snippets_only_for_the_hits_kept(repositor
     assert len(best) == 3 and len(everything) > 3
     assert best == everything[:3]
     assert [h.rank for h in everything] == sorted(h.rank for h in everything)
+
+
+def test_a_snippet_marks_each_word_found_inside_its_punctuation():
+    from opsg_desktop.store.search import snippet
+
+    text = "Members asked whether the ‘Harvey Balls’ summary, reported monthly, could go."
+    assert snippet(text, ["balls"], width=4) == "…‘Harvey [Balls]’ summary, reported…"
+    marked = snippet(text, ["harvey", "report"], width=20)
+    assert "‘[Harvey] Balls’" in marked and "[reported]" in marked and "…" not in marked
