@@ -47,6 +47,8 @@ def describe(exc: sqlite3.Error, path: Path, doing: str = "use") -> StoreError:
     name = (getattr(exc, "sqlite_errorname", "") or "").split("_")[:2]
     code = "_".join(name)
     where = f"Could not {doing} the database {path}"
+    if code in ("SQLITE_IOERR", "SQLITE_CANTOPEN"):
+        code = _cause_on_disk(Path(path)) or code
     if code in _BUSY:
         return DatabaseBusyError(
             f"{where}: another program kept it busy for more than 5 seconds (the window saving, "
@@ -54,8 +56,8 @@ def describe(exc: sqlite3.Error, path: Path, doing: str = "use") -> StoreError:
         )
     if code == "SQLITE_FULL" or "disk is full" in str(exc):
         return DiskFullError(
-            f"{where}: the disk is full. Free some space (or move the database with --db) "
-            "and try again; what you typed stays in the window."
+            f"{where}: the disk is full. Nothing was lost: free some space (or move the "
+            "database with --db) and try again."
         )
     if code in _DAMAGED:
         return DatabaseDamagedError(
@@ -70,3 +72,19 @@ def describe(exc: sqlite3.Error, path: Path, doing: str = "use") -> StoreError:
     if code == "SQLITE_IOERR":
         return StoreError(f"{where}: the disk reported an error ({exc}). Check the disk.")
     return StoreError(f"{where} ({exc}).")
+
+
+def _cause_on_disk(path: Path) -> str | None:
+    """What an I/O error most likely means: a full disk or a read-only folder."""
+    import os
+    import shutil
+
+    folder = path.parent
+    try:
+        if shutil.disk_usage(folder).free < 256 * 1024:
+            return "SQLITE_FULL"
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "SQLITE_READONLY"
+    return None

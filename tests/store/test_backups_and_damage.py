@@ -13,7 +13,7 @@ from opsg_desktop.store import backups
 from opsg_desktop.store.errors import DatabaseDamagedError, DatabaseReadOnlyError
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.store.schema import LATEST_VERSION, open_database
-from tests.fault_tools import checkpoint, damage
+from tests.fault_tools import can_mount, checkpoint, damage, fill, small_disk
 
 
 @pytest.fixture
@@ -127,3 +127,42 @@ def test_a_folder_that_cannot_be_made_is_named_as_such(tmp_path):
     blocker.write_text("x")
     with pytest.raises(DatabaseReadOnlyError, match="Cannot create the folder"):
         Repository(blocker / "sub" / "opsg.sqlite3")
+
+
+@pytest.mark.skipif(not can_mount(), reason="needs root on Linux to mount a small tmpfs")
+def test_a_full_disk_before_opening_is_named_as_such(capsys):
+    from opsg_desktop.cli import main
+
+    with small_disk(2048) as disk:
+        db_path = disk / "opsg.sqlite3"
+        repository = Repository(db_path)
+        fill_with_demo(repository)
+        repository.close()
+        fill(disk)
+        assert main(["--db", str(db_path), "list"]) == 1
+        err = capsys.readouterr().err
+    assert "the disk is full" in err and "damaged" not in err
+
+
+@pytest.mark.skipif(not can_mount(), reason="needs root on Linux to remount a tmpfs read-only")
+def test_a_read_only_folder_opens_read_only_and_names_the_cause(capsys, tmp_path, demo_doc):
+    import json
+    import subprocess
+
+    from opsg_desktop.cli import main
+
+    with small_disk(4096) as disk:
+        db_path = disk / "opsg.sqlite3"
+        repository = Repository(db_path)
+        fill_with_demo(repository)
+        repository.close()
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        repository = Repository(db_path)
+        assert repository.read_only
+        assert [m.reference for m in repository.list_meetings()] == ["OPSG_49_2405"]
+        repository.close()
+        file = tmp_path / "m.json"
+        file.write_text(json.dumps(demo_doc), encoding="utf-8")
+        assert main(["--db", str(db_path), "import", str(file), "--replace"]) == 1
+        err = capsys.readouterr().err
+    assert "read-only" in err and "damaged" not in err

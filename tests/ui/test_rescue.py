@@ -40,10 +40,15 @@ def test_disk_full_then_close_rescues_elsewhere_and_says_where(qtbot, monkeypatc
         window = MainWindow(repository, db_path)
         qtbot.addWidget(window)
         window.open_meeting("OPSG_49_2405")
+        failures = []
+        window.session.autosaver.failed.connect(failures.append)
         fill(disk)
         typed = ("Typed after the disk filled. " * 2000).strip()
         window.session.meeting.location = typed
         window.session.touch("meeting")
+        with qtbot.waitSignal(window.session.autosaver.failed, timeout=3000):
+            pass
+        assert "the disk is full" in failures[0]
         window.close()
         repository.close()
         left = [p.name for p in disk.iterdir() if p.suffix == ".json" or p.name.endswith(".tmp")]
