@@ -129,7 +129,7 @@ class Autosaver(QObject):
         try:
             repository = getattr(self._local, "repository", None)
             if repository is None:
-                repository = self._local.repository = Repository(self._db_path)
+                repository = self._local.repository = Repository(self._db_path, daily_backup=False)
             self.saved_reference = repository.save_changes(changes)
         except NotFoundError:
             if changes.whole is not None:

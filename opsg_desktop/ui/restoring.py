@@ -44,7 +44,9 @@ def _restore(window, backup_path) -> bool:
     except OpsgError as exc:
         QMessageBox.critical(window, _TITLE, str(exc))
         kept = None
-    window.repository = Repository(window.db_path, keep_backups=settings.BACKUPS_KEPT.read())
+    window.repository = Repository(
+        window.db_path, keep_backups=settings.BACKUPS_KEPT.read(), daily_backup=False
+    )
     meetings = [m.reference for m in window.repository.list_meetings()]
     if meetings:
         window.open_meeting(reference if reference in meetings else meetings[-1])
