@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from opsg_desktop.core.errors import NotFoundError, OpsgError
+from opsg_desktop.store.errors import DatabaseDamagedError
 from opsg_desktop.store.meeting_delta import MeetingChanges
 from opsg_desktop.store.repository import Repository
 
@@ -135,6 +136,10 @@ class Autosaver(QObject):
             if changes.whole is not None:
                 raise
             self._finished.emit(None, _WHOLE_NEEDED)
+            raise
+        except DatabaseDamagedError as exc:
+            self.read_only = True  # a damaged file is never written to again
+            self._finished.emit(None, str(exc))
             raise
         except OpsgError as exc:
             self._finished.emit(None, str(exc))

@@ -118,3 +118,25 @@ def test_at_most_one_save_in_flight_and_later_edits_coalesced(qtbot, session, st
     assert [b.text for b in stored.load_meeting("OPSG_49_2405").agenda[7].blocks][-12:] == [
         f"Paragraph {n}." for n in range(12)
     ]
+
+
+def test_a_file_found_damaged_while_saving_is_not_written_again(qtbot, session, monkeypatch):
+    from opsg_desktop.store.errors import DatabaseDamagedError
+
+    calls = []
+
+    def damaged(self, changes):
+        calls.append(changes)
+        raise DatabaseDamagedError("database disk image is malformed")
+
+    monkeypatch.setattr(Repository, "save_changes", damaged)
+    item = session.meeting.agenda[7]
+    with qtbot.waitSignal(session.autosaver.failed, timeout=2000) as failed:
+        type_into(session, item, "Typed before the damage was found.")
+    assert "malformed" in failed.args[0]
+    type_into(session, item, "Typed after.")
+    qtbot.wait(700)
+    assert not session.autosaver.save_and_wait()
+    assert len(calls) == 1
+    rescued = session.close()
+    assert "Typed after." in rescued.read_text(encoding="utf-8")
