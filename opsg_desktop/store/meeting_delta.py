@@ -28,6 +28,7 @@ from opsg_desktop.core.model import (
 from opsg_desktop.core.numbering import assign_action_ids
 from opsg_desktop.core.rules import validate_meeting
 from opsg_desktop.store import meeting_writer as writer
+from opsg_desktop.store.codec import level_out
 
 #: An item's place: its index at the top level, then within each parent's sub-items.
 Path = tuple[int, ...]
@@ -44,6 +45,14 @@ class ItemNotes:
 
 
 @dataclass
+class ItemFields:
+    """The fields of the item at ``path`` other than its notes and sub-items."""
+
+    path: Path
+    item: AgendaItem  # a copy without blocks or sub-items
+
+
+@dataclass
 class MeetingChanges:
     """What one autosave writes; ``whole`` set means everything (``previous_reference`` too)."""
 
@@ -54,6 +63,9 @@ class MeetingChanges:
     items: list[ItemNotes] = field(default_factory=list)
     people: list[Person] | None = None
     outstanding: list[OutstandingReview] | None = None
+    item_fields: list[ItemFields] = field(default_factory=list)
+    #: The meeting's own fields (status, level, times…; never its reference) changed.
+    header_changed: bool = False
 
     @property
     def size(self) -> int:
@@ -62,6 +74,7 @@ class MeetingChanges:
             return -1
         return (
             sum(len(i.blocks) for i in self.items)
+            + len(self.item_fields)
             + len(self.people or [])
             + len(self.outstanding or [])
         )
@@ -69,7 +82,12 @@ class MeetingChanges:
 
 def partial_meeting(changes: MeetingChanges) -> Meeting:
     """A meeting holding only the changed parts, for the rules and the id numbering."""
-    items = [AgendaItem(i.number, i.title, blocks=i.blocks) for i in changes.items]
+    by_path = {i.path: AgendaItem(i.number, i.title, blocks=i.blocks) for i in changes.items}
+    for fields in changes.item_fields:  # one item, not two, when its notes changed too
+        if fields.path in by_path:
+            fields.item.blocks = by_path[fields.path].blocks
+        by_path[fields.path] = fields.item
+    items = list(by_path.values())
     return dataclasses.replace(
         changes.header,
         agenda=items,
@@ -91,6 +109,18 @@ def write_changes(db: Database, repository, changes: MeetingChanges) -> None:
     if row is None:
         raise NotFoundError(f"{changes.reference} is not stored yet")
     meeting_id, group_id = row
+    if changes.header_changed:
+        values = writer.meeting_values(meeting, group_id)
+        if values["reference"] != changes.reference:
+            raise NotFoundError(f"{changes.reference} moved; save it whole")
+        db["meetings"].update(meeting_id, values)
+    for fields in changes.item_fields:
+        item = fields.item
+        db["agenda_items"].update(
+            _item_id(db, meeting_id, fields.path),
+            {"number": item.number, "title": item.title, "presenter": item.presenter,
+             "classification": level_out(item.classification), "headline": item.headline},
+        )  # fmt: skip
     if changes.people is not None:
         db.execute("DELETE FROM attendances WHERE meeting_id = ?", [meeting_id])
         writer.insert_people(db, meeting_id, meeting.people)
@@ -108,7 +138,7 @@ def _write_items(db, repository, meeting: Meeting, meeting_id, group_id, items) 
     assign_action_ids(meeting, repository.issued_action_ids(meeting))
     repository._record_issued(meeting)
     dropped: list[str] = []
-    for notes, item in zip(items, meeting.agenda, strict=True):
+    for notes, item in zip(items, meeting.agenda[: len(items)], strict=True):
         item_id = _item_id(db, meeting_id, notes.path)
         before = {
             r[0]

@@ -52,7 +52,12 @@ def upsert_group(db: Database, group: Group) -> int:
 
 
 def insert_meeting_row(db: Database, meeting: Meeting, group_id: int) -> int:
-    values = {
+    return db["meetings"].insert(meeting_values(meeting, group_id)).last_pk
+
+
+def meeting_values(meeting: Meeting, group_id: int) -> dict:
+    """The columns of a meeting's row."""
+    return {
         "group_id": group_id,
         "reference": meeting.reference,
         "number": meeting.number,
@@ -68,7 +73,6 @@ def insert_meeting_row(db: Database, meeting: Meeting, group_id: int) -> int:
         ),
         "modified": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
-    return db["meetings"].insert(values).last_pk
 
 
 def insert_people(db: Database, meeting_id: int, people: list[Person]) -> None:

@@ -40,6 +40,7 @@ class Autosaver(QObject):
     failed = Signal(str)  # the message of what went wrong
     failed_changes = Signal()  # a save failed: the next one must hold everything
     _finished = Signal(object, object)  # (datetime | None, message | None), from the worker
+    _settled = Signal()  # a save's future is done (from the worker): start the next if due
 
     def __init__(
         self,
@@ -60,8 +61,10 @@ class Autosaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
+        self._delay = delay_ms
         self._timer.timeout.connect(self.save_soon)
         self._finished.connect(self._report)
+        self._settled.connect(self._next)
         self.dirty = False
         self._stopped = False
         self._overdue = False
@@ -72,7 +75,7 @@ class Autosaver(QObject):
         """Note an edit; a save follows within the delay (or right after the one running)."""
         self.dirty = True
         if not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(self._delay)
 
     def busy(self) -> bool:
         return self._in_flight is not None and not self._in_flight.done()
@@ -93,6 +96,7 @@ class Autosaver(QObject):
         if changes.whole is not None:
             changes.previous_reference = self.saved_reference
         self._in_flight = self._executor.submit(self._write, changes)
+        self._in_flight.add_done_callback(lambda _: self._settled.emit())
         return self._in_flight
 
     def save_and_wait(self, timeout: float = 30.0) -> bool:
@@ -163,17 +167,20 @@ class Autosaver(QObject):
         if self._stopped:
             return
         if problem == _WHOLE_NEEDED:
-            self._mark_failed()
-            if not self.busy():
-                self.save_soon()
-            return
-        if problem is not None:
+            self._mark_failed()  # saved whole as soon as this save has ended
+            self._overdue = True
+        elif problem is not None:
             self._mark_failed()  # the next save holds everything; retried later or on close
-            self._timer.start(max(self._timer.interval(), RETRY_MS))
+            self._timer.start(max(self._delay, RETRY_MS))
             self.failed.emit(problem)
+        else:
+            self.saved.emit(when)
+
+    def _next(self) -> None:
+        """A save has ended: edits that waited for it go now, coalesced into one."""
+        if self._stopped or not self.dirty or self.busy():
             return
-        self.saved.emit(when)
-        if self.dirty and self._overdue:
-            self.save_soon()  # edits that waited for that save, coalesced into one
-        elif self.dirty and not self._timer.isActive():
-            self._timer.start()
+        if self._overdue:
+            self.save_soon()
+        elif not self._timer.isActive():
+            self._timer.start(self._delay)

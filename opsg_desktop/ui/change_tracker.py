@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from opsg_desktop.core.model import AgendaItem, Block, Meeting, TextBlock
-from opsg_desktop.store.meeting_delta import ItemNotes, MeetingChanges, Path
+from opsg_desktop.store.meeting_delta import ItemFields, ItemNotes, MeetingChanges, Path
 
 
 def item_paths(items: list[AgendaItem], above: Path = ()) -> Iterator[tuple[Path, AgendaItem]]:
@@ -44,6 +44,9 @@ class ChangeTracker:
         self.whole = False
         self._people = self._outstanding = False
         self._items: dict[int, AgendaItem] = {}
+        self._fields: dict[int, AgendaItem] = {}
+        self._header = False
+        self._reference = meeting.reference
         self._seen: dict[int, list] = {}
         self._remember()
 
@@ -55,6 +58,10 @@ class ChangeTracker:
             self._outstanding = True
         elif part == "notes" and (item := self._item_holding(target)) is not None:
             self._items[id(item)] = item
+        elif part == "agenda" and isinstance(target, AgendaItem):
+            self._fields[id(target)] = target  # a field of an item: its place is unchanged
+        elif part == "meeting" and target is self.meeting:
+            self._header = True  # a field of the meeting; its reference is checked on take
         else:
             self.whole = True
 
@@ -68,14 +75,16 @@ class ChangeTracker:
             if self._seen.get(id(item)) is not item.blocks:
                 self._items[id(item)] = item
         meeting = self.meeting
-        if self.whole:
+        if self.whole or meeting.reference != self._reference:
             changes = MeetingChanges(meeting.reference, whole=copy.deepcopy(meeting))
-        elif not (self._items or self._people or self._outstanding):
+        elif not (self._items or self._people or self._outstanding or self._fields or self._header):
             return None
         else:
             changes = self._partial(meeting)
-        self.whole = self._people = self._outstanding = False
+        self.whole = self._people = self._outstanding = self._header = False
         self._items.clear()
+        self._fields.clear()
+        self._reference = meeting.reference
         self._remember()
         return changes
 
@@ -89,10 +98,17 @@ class ChangeTracker:
             for path, item in item_paths(meeting.agenda)
             if id(item) in self._items
         ]
+        fields = [
+            ItemFields(path, dataclasses.replace(item, blocks=[], items=[]))
+            for path, item in item_paths(meeting.agenda)
+            if id(item) in self._fields
+        ]
         return MeetingChanges(
             meeting.reference,
             header=header,
             items=items,
+            item_fields=fields,
+            header_changed=self._header,
             people=copy.deepcopy(meeting.people) if self._people else None,
             outstanding=copy.deepcopy(meeting.outstanding) if self._outstanding else None,
         )

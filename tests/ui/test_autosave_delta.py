@@ -140,3 +140,53 @@ def test_a_file_found_damaged_while_saving_is_not_written_again(qtbot, session, 
     assert len(calls) == 1
     rescued = session.close()
     assert "Typed after." in rescued.read_text(encoding="utf-8")
+
+
+def test_item_and_meeting_fields_are_saved_without_the_whole_meeting(session, stored, written):
+    from opsg_desktop.core.model import MeetingStatus
+
+    meeting = session.meeting
+    push = session.undo_stack.push
+    item = meeting.agenda[7]
+    push(SetField(session, item, "title", "Smart Metering Dashboard", "Rename", "agenda"))
+    type_into(session, item, "And typed in the same item.")
+    push(SetField(session, meeting, "status", MeetingStatus.FINAL, "Final", "meeting"))
+    assert session.autosaver.save_and_wait()
+    assert all(c.whole is None for c in written)
+    assert stored.load_meeting("OPSG_49_2405") == meeting
+
+
+def test_a_moved_date_saves_the_whole_meeting_under_its_new_reference(session, stored, written):
+    import datetime as dt
+
+    meeting = session.meeting
+    session.undo_stack.push(
+        SetField(session, meeting, "date", dt.date(2024, 5, 30), "Date", "meeting")
+    )
+    assert session.autosaver.save_and_wait()
+    assert written[-1].whole is not None
+    assert [m.reference for m in stored.list_meetings()] == [meeting.reference]
+    assert stored.load_meeting(meeting.reference) == meeting
+
+
+def test_an_edit_made_while_a_save_runs_is_saved_after_it_without_another_edit(
+    qtbot, session, stored, monkeypatch
+):
+    original = Repository.save_changes
+
+    def slow(self, changes):
+        time.sleep(0.3)
+        return original(self, changes)
+
+    monkeypatch.setattr(Repository, "save_changes", slow)
+    item = session.meeting.agenda[7]
+    type_into(session, item, "First paragraph.")
+    session.autosaver.save_soon()
+    type_into(session, item, "Typed while the first was being saved.")
+    qtbot.wait(600)  # the timer fires while the first save still runs
+
+    def saved() -> bool:
+        texts = [b.text for b in stored.load_meeting("OPSG_49_2405").agenda[7].blocks]
+        return "Typed while the first was being saved." in texts
+
+    qtbot.waitUntil(saved, timeout=3000)
