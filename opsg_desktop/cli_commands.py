@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from opsg_desktop.core.dates import target_text
-from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.core.model import Group, MeetingKind
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.store.writer_lock import refuse_if_held
@@ -39,14 +37,10 @@ def run_command(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _import(repository: Repository, args: argparse.Namespace) -> int:
-    from opsg_desktop.interchange import load_meeting, meeting_from_dict
+    from opsg_desktop.interchange import load_meeting, meeting_from_bytes
 
     if str(args.file) == "-":
-        try:
-            data = json.load(sys.stdin)
-        except json.JSONDecodeError as exc:
-            raise OpsgError(f"stdin: not valid JSON at line {exc.lineno}: {exc.msg}") from exc
-        meeting = meeting_from_dict(data, "stdin")
+        meeting = meeting_from_bytes(sys.stdin.buffer.read(), "stdin")
     else:
         meeting = load_meeting(args.file)
     print(repository.save_meeting(meeting, replace=args.replace))

@@ -10,10 +10,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 
 from opsg_desktop.core.dates import NO_TARGET_WORDS
 from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import Target
+from opsg_desktop.core.text import clean_line
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -37,13 +39,17 @@ def parse_target_text(
     Raises RuleError for words shaped like a date that name no real day
     (``31/31/2021``, ``30 February``): a typing slip is not kept as free text.
     """
-    cleaned = " ".join(text.strip().split())
+    cleaned = clean_line(text)
     if cleaned.casefold() in NO_TARGET_WORDS:
         return None
     key = cleaned.casefold()
     if key in {"next meeting", "the next meeting", "by the next meeting"}:
         return next_meeting if next_meeting is not None else "Next meeting"
-    found = _relative(key, today) or calendar_date(cleaned, today)
+    try:
+        found = _relative(key, today)
+    except (OverflowError, ValueError):
+        raise RuleError(f'"{cleaned}" is further away than any calendar goes') from None
+    found = found or calendar_date(cleaned, today)
     return found if found is not None else cleaned
 
 
@@ -56,7 +62,7 @@ def calendar_date(text: str, today: dt.date | None) -> dt.date | None:
     meant; with ``today`` None a year must be given, else None.  Raises
     RuleError when the shape fits but no such day exists.
     """
-    key = " ".join(text.split()).casefold()
+    key = unicodedata.normalize("NFKC", " ".join(text.split())).casefold()  # ３１ is 31
     day = month = year = None
     if match := _ISO.fullmatch(key):
         year, month, day = match[1], int(match[2]), int(match[3])
@@ -68,7 +74,7 @@ def calendar_date(text: str, today: dt.date | None) -> dt.date | None:
         day, month, year = int(match[1]), int(match[3]), match[4]
         if year and len(year) == 2:
             year = f"20{year}"
-    if not month or day is None:
+    if month is None or day is None:
         return None
     if year is None and today is None:
         _refuse_if_never(text, day, month)

@@ -21,12 +21,12 @@ from opsg_desktop.core.model import ActionBlock, Meeting
 #: (``fullmatch``: ``$`` would let a trailing line break through).  Every door that
 #: takes one (import, window, store) and every reader that parses one back uses these.
 ABBREVIATION_PATTERN = r"[A-Za-z][A-Za-z0-9]{0,15}"
-MEETING_NUMBER_PATTERN = r"[0-9]{1,5}x?"
+MEETING_NUMBER_PATTERN = r"[1-9][0-9]{0,5}x?"  # no leading zero: 62 and 0062 cannot both exist
 _ABBREVIATION = re.compile(ABBREVIATION_PATTERN, re.ASCII)
 _MEETING_NUMBER = re.compile(MEETING_NUMBER_PATTERN, re.ASCII)
 _ACTION_ID = re.compile(
     rf"(?P<abbr>{ABBREVIATION_PATTERN}) (?P<number>{MEETING_NUMBER_PATTERN})"
-    r"/(?P<conf>CONF)?(?P<seq>[0-9]{2,4})",
+    r"/(?P<conf>CONF)?(?P<seq>[0-9]{2,})",
     re.ASCII,
 )
 
@@ -44,7 +44,8 @@ class ActionId:
 
 
 def is_meeting_number(text: str) -> bool:
-    """True for ``49`` or ``37x`` (an extraordinary meeting): ASCII digits, nothing around."""
+    """True for ``49`` or ``37x`` (an extraordinary meeting): ASCII digits, no leading
+    zero, nothing around."""
     return bool(_MEETING_NUMBER.fullmatch(text))
 
 

@@ -39,6 +39,7 @@ from opsg_desktop.core.model import (
 from opsg_desktop.core.natural_dates import calendar_date
 from opsg_desktop.core.numbering import is_abbreviation, is_meeting_number, parse_action_id
 from opsg_desktop.core.text import clean_line, clean_text, clean_url
+from opsg_desktop.core.wordings import wordings_problems
 
 _VERB = re.compile(r"[A-Z]+(?: [A-Z]+)*", re.ASCII)
 
@@ -58,12 +59,17 @@ class Problem:
 
 
 def name_key(name: str) -> str:
-    """The form two names are compared in: NFC, case folded, spaces collapsed.
+    """The form two names are compared in: NFKC (so NFC too), case folded, invisible
+    format characters (zero-width spaces and joiners, soft hyphens, direction marks)
+    dropped, any run of white space (non-breaking ones too) one space.
 
-    ``"Éva  Ng"`` (with a combining accent) and ``"éva ng"`` have the same key.
+    ``"Éva  Ng"`` (with a combining accent), ``"éva ng"``, ``"Ｅｖａ Ng"`` and
+    ``"Eva\u200b Ng"`` differ from each other only in ways a reader cannot see
+    on paper, and so have one key (less the accent for the third).
     """
-    folded = unicodedata.normalize("NFC", " ".join(name.split())).casefold()
-    return unicodedata.normalize("NFC", folded)
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFKC", " ".join(text.split()).casefold())
 
 
 def normalise_verb(verb: str, verbs: Sequence[str]) -> str:
@@ -241,7 +247,7 @@ def _normalise_item(item: AgendaItem, verbs: Sequence[str]) -> None:
             case TextBlock():
                 block.text = clean_text(block.text)
                 for link in block.links:
-                    link.text, link.url = clean_line(link.text), link.url.strip()
+                    link.text, link.url = clean_line(link.text), link.url.strip(" ")
             case HeadingBlock():
                 block.text = clean_line(block.text)
             case DecisionBlock():
@@ -256,7 +262,7 @@ def _normalise_item(item: AgendaItem, verbs: Sequence[str]) -> None:
                 block.topic = _line_or_none(block.topic)
                 block.target = _target_or_keep(block.target)
             case LinkBlock():
-                block.text, block.url = clean_line(block.text), block.url.strip()
+                block.text, block.url = clean_line(block.text), block.url.strip(" ")
 
 
 def _items(items: list[AgendaItem], path: str) -> Iterator[tuple[AgendaItem, str]]:
@@ -278,6 +284,10 @@ def _group_problems(meeting: Meeting) -> list[Problem]:
                 "starting with a letter, e.g. OPSG",
             )
         )
+    found += [
+        Problem(f"group.wordings{place}", message)
+        for place, message in wordings_problems(group.wordings)
+    ]
     found += _duplicates(group.categories, "group.categories", "category")
     found += _duplicates(group.decision_verbs, "group.decision_verbs", "verb")
     for i, verb in enumerate(group.decision_verbs):

@@ -101,7 +101,7 @@ def clean_url(url: str) -> str:
     dropped silently could send the reader somewhere else, so it is refused,
     not cleaned).
     """
-    address = url.strip()
+    address = url.strip(" ")  # only plain spaces: a control at either end is refused too
     if not address:
         raise RuleError("the link has no address; type one such as https://example.org/page")
     bad = first_control(address)
@@ -113,7 +113,11 @@ def clean_url(url: str) -> str:
         )
     if any(char.isspace() for char in address):
         raise RuleError("the address holds a space; write it as %20 or remove it")
-    parts = urlsplit(address)
+    try:
+        parts = urlsplit(address)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise RuleError(f'"{address}" is not a well-formed address ({exc})') from None
     scheme = parts.scheme.lower()
     if scheme not in _URL_SCHEMES:
         raise RuleError(

@@ -162,7 +162,9 @@ class _MinutesWriter:
         self._heading("Attendees:", "Heading1")
         add_attendees(self.flow, self.meeting, self.width)
         statement = classification_statement(self.meeting.group, self.ceiling)
-        self.flow.add(paragraph([run(statement)], space_before=160))
+        first, *rest = split_paragraphs(statement) or [""]
+        self.flow.add(paragraph([run(first)], space_before=160))
+        self.flow.extend(paragraph([run(part)]) for part in rest)
         add_apologies(self.flow, self.meeting, self.width)
 
     def _heading(self, text: str, style: str) -> None:
@@ -217,7 +219,7 @@ class _MinutesWriter:
         abbreviation = self.meeting.group.abbreviation
         if len(decisions) == 1:
             sentence = decision_sentence(abbreviation, decisions[0])
-            self.flow.add(paragraph([run(sentence)]))
+            self.flow.extend(paragraph([run(part)]) for part in split_paragraphs(sentence))
             return
         self.flow.add(paragraph([run(f"The {abbreviation}:")], keep_next=True, space_after=60))
         bullets = self.lists.new_list(ListStyle.BULLET)

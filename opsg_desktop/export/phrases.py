@@ -19,6 +19,7 @@ from opsg_desktop.core.model import (
     MeetingStatus,
     Person,
 )
+from opsg_desktop.core.rules import name_key
 
 _SENTENCE_ENDS = (".", "!", "?")
 #: Punctuation (and a typed "; and") that the outcome block replaces with its own.
@@ -36,7 +37,10 @@ def action_text(topic: str | None, text: str) -> str:
     """
     text = text.strip()
     topic = (topic or "").strip()
-    if not topic or text.casefold().startswith(topic.casefold()):
+    if not topic:
+        return text
+    wanted, opening = name_key(topic), name_key(text)  # as a reader would compare them
+    if opening.startswith(wanted) and not opening[len(wanted) : len(wanted) + 1].isalnum():
         return text
     return f"{topic}: {text}"
 

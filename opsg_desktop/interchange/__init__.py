@@ -13,11 +13,18 @@ from typing import Any
 
 from opsg_desktop.core.errors import OpsgError, ValidationError
 from opsg_desktop.core.model import Meeting
-from opsg_desktop.interchange.checks import Problems
+from opsg_desktop.interchange.checks import JsonObject, Problems
 from opsg_desktop.interchange.reader import FORMAT, read_document
 from opsg_desktop.interchange.writer import write_document
 
-__all__ = ["FORMAT", "dumps", "load_meeting", "meeting_from_dict", "meeting_to_dict"]
+__all__ = [
+    "FORMAT",
+    "dumps",
+    "load_meeting",
+    "meeting_from_bytes",
+    "meeting_from_dict",
+    "meeting_to_dict",
+]
 
 
 def meeting_from_dict(data: Any, source: str | None = None) -> Meeting:
@@ -30,14 +37,19 @@ def meeting_from_dict(data: Any, source: str | None = None) -> Meeting:
 
 
 def load_meeting(path: Path) -> Meeting:
-    """Read and check the meeting file at ``path``."""
+    """Read and check the meeting file at ``path``; OpsgError or ValidationError says why not."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise OpsgError(f"{path}: cannot read the file ({exc.strerror or exc}).") from exc
+    return meeting_from_bytes(raw, str(path))
+
+
+def meeting_from_bytes(raw: bytes, path: str) -> Meeting:
+    """Parse and check a document's bytes (a file, standard input); ``path`` names it."""
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=JsonObject.from_pairs)
     except UnicodeDecodeError as exc:
         raise OpsgError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8.") from exc
     except json.JSONDecodeError as exc:
@@ -47,7 +59,12 @@ def load_meeting(path: Path) -> Meeting:
             f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: "
             f"{exc.msg}{truncated}. Nothing was imported."
         ) from exc
-    return meeting_from_dict(data, str(path))
+    except RecursionError:
+        raise OpsgError(
+            f"{path}: the document nests objects or lists too deeply to be a meeting. "
+            "Nothing was imported."
+        ) from None
+    return meeting_from_dict(data, path)
 
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:

@@ -37,6 +37,24 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+class JsonObject(dict):
+    """A JSON object that remembers the keys it was given more than once.
+
+    ``json`` keeps the last of repeated keys silently; the reader reports them.
+    """
+
+    repeated: tuple[str, ...] = ()
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, Any]]) -> JsonObject:
+        """``object_pairs_hook`` for :func:`json.loads`."""
+        found = cls(pairs)
+        if len(found) != len(pairs):
+            seen: set[str] = set()
+            found.repeated = tuple(k for k, _ in pairs if k in seen or seen.add(k))
+        return found
+
+
 class Problems:
     """The list of problems found so far, each ``path: what is wrong``."""
 
@@ -55,6 +73,8 @@ class Problems:
             self.add(path, f"expected an object, found {kind_of(value)}")
             return None
         allowed = list(allowed)
+        for key in getattr(value, "repeated", ()):
+            self.add(path, f'the key "{key}" is given more than once; keep one')
         for key in value:
             if key not in allowed:
                 hint = difflib.get_close_matches(key, allowed, n=1)

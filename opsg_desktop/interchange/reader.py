@@ -172,7 +172,15 @@ def _person(value: Any, path: str, problems: Problems) -> Person | None:
     )
 
 
-def _items(value: Any, path: str, problems: Problems) -> list[AgendaItem]:
+#: Items, sub-items and theirs: 4.1.2 is as deep as an agenda goes.
+MAX_ITEM_DEPTH = 3
+
+
+def _items(value: Any, path: str, problems: Problems, depth: int = 1) -> list[AgendaItem]:
+    if depth > MAX_ITEM_DEPTH:
+        if value:
+            problems.add(path, f"sub-items may nest {MAX_ITEM_DEPTH} levels deep (4.1.2) at most")
+        return []
     found = []
     for i, v in enumerate(problems.items(value, path)):
         here = f"{path}[{i}]"
@@ -191,7 +199,7 @@ def _items(value: Any, path: str, problems: Problems) -> list[AgendaItem]:
             block = _block(b, f"{here}.blocks[{j}]", problems)
             if block is not None:
                 item.blocks.append(block)
-        item.items = _items(obj.get("items"), f"{here}.items", problems)
+        item.items = _items(obj.get("items"), f"{here}.items", problems, depth + 1)
         found.append(item)
     return found
 

@@ -179,6 +179,10 @@ class Repository:
                 f"the next meeting must come after {reference} ({previous.date.isoformat()}); "
                 f"{date.isoformat()} does not"
             )
+        if number is not None and number == previous.number:
+            raise ConflictError(
+                f"{reference} is meeting {number} already; give the next meeting another number"
+            )
         open_actions = [
             entry.action
             for entry in self.action_log(open_only=True)

@@ -102,8 +102,23 @@ def test_a_truncated_file_names_the_place(capsys, db_path, example_file):
 def test_import_from_stdin(capsys, db_path, example_doc, monkeypatch):
     import io
 
-    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(example_doc)))
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(json.dumps(example_doc).encode()))
+    )
     assert run(capsys, "--db", db_path, "import", "-") == (0, "OPSG_49_2405\n", "")
+
+
+def test_standard_input_is_read_by_the_same_door_as_a_file(capsys, db_path, monkeypatch):
+    """Repeated keys, a BOM and bad JSON are met as they are in a file."""
+    import io
+
+    doc = b'\xef\xbb\xbf{"group": {"name": "G", "abbreviation": "OPSG", "name": "H"}}'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(doc)))
+    code, _, err = run(capsys, "--db", db_path, "import", "-")
+    assert code == 1 and 'group: the key "name" is given more than once' in err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"group": ')))
+    code, _, err = run(capsys, "--db", db_path, "import", "-")
+    assert code == 1 and err.startswith("opsg-desktop: stdin: not valid JSON at line 1")
 
 
 def test_list_actions_and_next(capsys, db_path, demo_doc, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -26,10 +27,14 @@ from opsg_desktop.ui.session import MeetingSession
 
 
 def _time(text: str) -> dt.time | None:
+    """``12:20`` or ``9:05`` as a time (hours and minutes only, as the minutes print it);
+    ValueError for anything else, so nothing typed is silently cut."""
     text = text.strip()
     if not text:
         return None
-    return dt.time.fromisoformat(text if len(text) == 5 else text.zfill(5))
+    if not re.fullmatch(r"[0-9]{1,2}:[0-9]{2}", text, re.ASCII):
+        raise ValueError(f"“{text}” is not a time")
+    return dt.time.fromisoformat(text.zfill(5))
 
 
 class PropertiesDialog(QDialog):
