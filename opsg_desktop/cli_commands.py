@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from opsg_desktop.core.dates import target_text
+from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.core.model import Group, MeetingKind
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.store.writer_lock import refuse_if_held
