@@ -292,17 +292,15 @@ class Repository:
     @read_method("the people")
     def known_people(self) -> list[Person]:
         """Everyone on any roster, as last seen (for completion), by name."""
-        found = rows(
-            self.db,
-            """SELECT a.name, a.name_key, a.email, a.category, a.organisation, a.role
+        # SQLite takes a MAX() query's other columns from the row holding the maximum,
+        # so each name comes as recorded at its latest meeting, chosen in SQL.
+        found = self.db.execute(
+            """SELECT a.name, a.category, a.organisation, a.role, a.email,
+                      MAX(m.date || printf('%010d', m.id))
                FROM attendances a JOIN meetings m ON m.id = a.meeting_id
-               ORDER BY m.date, m.id""",
-        )
-        latest = {r["name_key"]: r for r in found}
-        return [
-            Person(r["name"], r["category"], r["organisation"], r["role"], email=r["email"])
-            for _, r in sorted(latest.items())
-        ]
+               GROUP BY a.name_key ORDER BY a.name_key"""
+        ).fetchall()
+        return [Person(n, c, o, r, email=e) for n, c, o, r, e, _ in found]
 
     @read_method("the owners")
     def known_owners(self) -> list[str]:
