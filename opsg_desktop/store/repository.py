@@ -258,8 +258,9 @@ class Repository:
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
             raise DatabaseReadOnlyError(
-                f"{self.path} is open read-only; nothing can be saved to it. "
-                "Copy it to a folder you can write to, or close the window that holds it."
+                f"{self.path} is open read-only (the file or its folder is read-only, or "
+                "another window holds it); nothing was saved to it. Copy it to a folder you "
+                "can write to, or close the other window."
             )
 
     def _meeting_row(self, reference: str, *, required: bool = True) -> dict | None:
