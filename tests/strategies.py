@@ -145,10 +145,15 @@ def reviews(draw) -> list[OutstandingReview]:
 def meetings(draw) -> Meeting:
     number = draw(st.integers(41, 99).map(str) | st.integers(41, 99).map(lambda n: f"{n}x"))
     times = st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0))
+    date = draw(dates)
+    outstanding = draw(reviews())
+    for review in outstanding:  # raised before this meeting, as outstanding actions are
+        if review.action.raised is not None and review.action.raised > date:
+            review.action.raised = date
     return Meeting(
         group=Group("Operations Group", "OPSG"),
         number=number,
-        date=draw(dates),
+        date=date,
         kind=draw(st.sampled_from(list(MeetingKind))),
         start=draw(times),
         end=draw(times),
@@ -160,5 +165,5 @@ def meetings(draw) -> Meeting:
         ),
         people=draw(people()),
         agenda=draw(agendas()),
-        outstanding=draw(reviews()),
+        outstanding=outstanding,
     )

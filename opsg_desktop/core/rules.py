@@ -176,6 +176,13 @@ def meeting_problems(meeting: Meeting) -> list[Problem]:
     for i, review in enumerate(meeting.outstanding):
         if not review.action.text:
             found.append(Problem(f"outstanding[{i}].text", "an action needs its words"))
+        raised = review.action.raised
+        if raised is not None and raised > meeting.date:
+            found.append(
+                Problem(
+                    f"outstanding[{i}].raised", "is after this meeting; it cannot be outstanding"
+                )
+            )
         for name in ("target", "revised_target"):
             found += _target_problems(getattr(review.action, name), f"outstanding[{i}].{name}")
     return found
@@ -391,6 +398,17 @@ def _target_problems(target: Target | None, path: str) -> list[Problem]:
     return []
 
 
+def _outstanding_id_problems(parsed, action_id: str, meeting: Meeting, path: str) -> list[Problem]:
+    """An action outstanding here was raised by this group at an earlier meeting."""
+    if parsed.abbreviation != meeting.group.abbreviation:
+        return [Problem(path, f"{action_id} is not an action of {meeting.group.abbreviation}")]
+    if is_meeting_number(meeting.number) and int(parsed.meeting_number.rstrip("x")) > int(
+        meeting.number.rstrip("x")
+    ):
+        return [Problem(path, f"{action_id} comes from a later meeting than {meeting.number}")]
+    return []
+
+
 def _action_id_problems(meeting: Meeting) -> list[Problem]:
     seen: dict[str, str] = {}
     own = (meeting.group.abbreviation, meeting.number)
@@ -409,6 +427,8 @@ def _action_id_problems(meeting: Meeting) -> list[Problem]:
             found.append(
                 Problem(path, f"{action_id} is raised at this meeting, not outstanding from before")
             )
+        elif not raised_here:
+            found.extend(_outstanding_id_problems(parsed, action_id, meeting, path))
         if action_id in seen:
             found.append(Problem(path, f"{action_id} is already used at {seen[action_id]}"))
         seen.setdefault(action_id, path)

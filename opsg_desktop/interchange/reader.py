@@ -137,7 +137,7 @@ def _meeting(value: Any, group: Group, problems: Problems) -> Meeting:
     return Meeting(
         group=group,
         number=number or "0",
-        date=date or dt.date(1900, 1, 1),
+        date=date or dt.date.max,  # a placeholder no date rule can trip over
         kind=problems.choice(obj.get("kind"), "meeting.kind", MeetingKind, MeetingKind.MAIN),
         start=problems.time(obj.get("start"), "meeting.start"),
         end=problems.time(obj.get("end"), "meeting.end"),

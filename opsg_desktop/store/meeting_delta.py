@@ -138,6 +138,7 @@ def _write_items(db, repository, meeting: Meeting, meeting_id, group_id, items) 
     assign_action_ids(meeting, repository.issued_action_ids(meeting))
     repository._record_issued(meeting)
     dropped: list[str] = []
+    own: set[str] = set()
     for notes, item in zip(items, meeting.agenda[: len(items)], strict=True):
         item_id = _item_id(db, meeting_id, notes.path)
         before = {
@@ -156,6 +157,7 @@ def _write_items(db, repository, meeting: Meeting, meeting_id, group_id, items) 
         db["blocks"].insert_all(rows)
         kept = {b.id for b in item.blocks if isinstance(b, ActionBlock)}
         dropped += sorted(before - kept)
+        own |= kept
     still_used = {
         r[0]
         for r in db.execute(
@@ -170,6 +172,8 @@ def _write_items(db, repository, meeting: Meeting, meeting_id, group_id, items) 
             "UPDATE actions SET meeting_id = NULL WHERE id = ?", [(i,) for i in gone]
         )
         repository._drop_orphans(gone, [])
+    # The log follows the latest meeting that mentions each action (store.meeting_writer).
+    writer.refresh_action_state(db, sorted(own | (set(dropped) - set(gone))))
 
 
 def _write_reviews(db, repository, meeting: Meeting, meeting_id, group_id) -> None:

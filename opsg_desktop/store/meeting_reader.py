@@ -42,6 +42,12 @@ def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _own(table: str, column: str, log: str) -> str:
+    """SQL for a meeting's own copy of an action's field (schema v4), or the log's for a
+    row written before it (whose ``action_text`` is NULL)."""
+    return f"CASE WHEN {table}.action_text IS NULL THEN {log} ELSE {table}.{column} END"
+
+
 def read_group(db: Database, group_id: int) -> Group:
     row = rows(db, "SELECT * FROM groups WHERE id = ?", [group_id])[0]
     return Group(
@@ -55,8 +61,14 @@ def read_group(db: Database, group_id: int) -> Group:
 
 def read_meeting(db: Database, row: dict) -> Meeting:
     """The whole meeting whose ``meetings`` row is ``row``."""
+    group = read_group(db, row["group_id"])
+    if row.get("group_name") is not None:  # the group as this meeting had it (schema v4)
+        group.name = row["group_name"]
+        group.categories = json_in(row["categories"], [])
+        group.decision_verbs = json_in(row["decision_verbs"], [])
+        group.wordings = json_in(row["wordings"])
     return Meeting(
-        group=read_group(db, row["group_id"]),
+        group=group,
         number=row["number"],
         date=date_in(row["date"]),
         kind=MeetingKind(row["kind"]),
@@ -102,8 +114,11 @@ def _read_agenda(db: Database, meeting_id: int) -> list[AgendaItem]:
     )
     blocks = rows(
         db,
-        """SELECT b.*, a.text AS a_text, a.owner, a.target, a.topic,
-                  a.classification AS a_level
+        f"""SELECT b.*, {_own("b", "action_text", "a.text")} AS a_text,
+                  {_own("b", "action_owner", "a.owner")} AS owner,
+                  {_own("b", "action_target", "a.target")} AS target,
+                  {_own("b", "action_topic", "a.topic")} AS topic,
+                  {_own("b", "classification", "a.classification")} AS a_level
            FROM blocks b JOIN agenda_items i ON i.id = b.item_id
            LEFT JOIN actions a ON a.id = b.action_id
            WHERE i.meeting_id = ? ORDER BY b.position""",
@@ -177,7 +192,14 @@ def action_from_row(r: dict) -> Action:
 def _read_reviews(db: Database, meeting_id: int) -> list[OutstandingReview]:
     found = rows(
         db,
-        """SELECT a.*, r.update_text, r.status AS r_status, r.revised_target AS r_revised
+        f"""SELECT a.id, a.status,
+                  {_own("r", "action_text", "a.text")} AS text,
+                  {_own("r", "action_owner", "a.owner")} AS owner,
+                  {_own("r", "action_topic", "a.topic")} AS topic,
+                  {_own("r", "action_raised", "a.raised")} AS raised,
+                  {_own("r", "action_target", "a.target")} AS target,
+                  {_own("r", "action_classification", "a.classification")} AS classification,
+                  r.update_text, r.status AS r_status, r.revised_target AS r_revised
            FROM action_reviews r JOIN actions a ON a.id = r.action_id
            WHERE r.meeting_id = ? ORDER BY r.position""",
         [meeting_id],

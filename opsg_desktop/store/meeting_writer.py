@@ -33,8 +33,12 @@ from opsg_desktop.store.codec import (
 )
 
 
-def upsert_group(db: Database, group: Group) -> int:
-    """The group's row id, creating or refreshing the row."""
+def upsert_group(db: Database, group: Group, *, refresh: bool = True) -> int:
+    """The group's row id, creating the row, or refreshing it when ``refresh``.
+
+    The row holds the group as its newest meeting has it (what a new meeting
+    starts from); each meeting keeps its own copy in its own row.
+    """
     values = {
         "abbreviation": group.abbreviation,
         "name": group.name,
@@ -46,7 +50,8 @@ def upsert_group(db: Database, group: Group) -> int:
         "SELECT id FROM groups WHERE abbreviation = ?", [group.abbreviation]
     ).fetchone()
     if row:
-        db["groups"].update(row[0], values)
+        if refresh:
+            db["groups"].update(row[0], values)
         return row[0]
     return db["groups"].insert(values).last_pk
 
@@ -72,6 +77,11 @@ def meeting_values(meeting: Meeting, group_id: int) -> dict:
             [{"kind": n.kind.value, "date": date_out(n.date)} for n in meeting.next_meetings]
         ),
         "modified": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        # The group as this meeting had it: another meeting's import never changes it.
+        "group_name": meeting.group.name,
+        "categories": json_out(meeting.group.categories),
+        "decision_verbs": json_out(meeting.group.decision_verbs),
+        "wordings": None if meeting.group.wordings is None else json_out(meeting.group.wordings),
     }
 
 
@@ -145,8 +155,15 @@ def block_row(block) -> dict:
             row |= {"kind": "heading", "text": block.text}
         case DecisionBlock():
             row |= {"kind": "decision", "verb": block.verb, "text": block.text}
-        case ActionBlock():
-            row |= {"kind": "action", "action_id": block.id}
+        case ActionBlock():  # the action as this meeting raised it (the log may move on)
+            row |= {
+                "kind": "action",
+                "action_id": block.id,
+                "action_text": block.text,
+                "action_owner": block.owner,
+                "action_target": target_out(block.target),
+                "action_topic": block.topic,
+            }
         case LinkBlock():
             row |= {"kind": "link", "text": block.text, "url": block.url}
         case OutstandingBlock():
@@ -159,7 +176,11 @@ def block_row(block) -> dict:
 def upsert_raised_action(
     db: Database, block: ActionBlock, meeting: Meeting, meeting_id: int, group_id: int
 ) -> None:
-    """Record an action raised at ``meeting`` in the log, keeping its status."""
+    """Record an action raised at ``meeting`` in the log, keeping its status.
+
+    An action already in the log takes these values only if no later meeting
+    mentions it (``refresh_action_state`` decides, after the whole meeting is written).
+    """
     values = {
         "group_id": group_id,
         "meeting_id": meeting_id,
@@ -171,7 +192,7 @@ def upsert_raised_action(
         "classification": level_out(block.classification),
     }
     if db.execute("SELECT 1 FROM actions WHERE id = ?", [block.id]).fetchone():
-        db["actions"].update(block.id, values)
+        db["actions"].update(block.id, {"meeting_id": meeting_id, "raised": values["raised"]})
     else:
         db["actions"].insert({"id": block.id, "status": ActionStatus.OPEN.value, **values})
 
@@ -179,7 +200,8 @@ def upsert_raised_action(
 def insert_reviews(
     db: Database, meeting_id: int, group_id: int, reviews: list[OutstandingReview]
 ) -> None:
-    """The outstanding table: each action reaches the log, its update this meeting."""
+    """The outstanding table: each row keeps the action as this meeting showed it and the
+    update recorded here; an action new to the log enters it."""
     for position, review in enumerate(reviews):
         action = review.action
         values = {
@@ -191,9 +213,7 @@ def insert_reviews(
             "target": target_out(action.target),
             "classification": level_out(action.classification),
         }
-        if db.execute("SELECT 1 FROM actions WHERE id = ?", [action.id]).fetchone():
-            db["actions"].update(action.id, values)
-        else:
+        if not db.execute("SELECT 1 FROM actions WHERE id = ?", [action.id]).fetchone():
             db["actions"].insert(
                 {
                     "id": action.id,
@@ -210,13 +230,48 @@ def insert_reviews(
                 "update_text": review.update,
                 "status": review.status.value,
                 "revised_target": target_out(action.revised_target),
+                "action_text": action.text,
+                "action_owner": action.owner,
+                "action_topic": action.topic,
+                "action_raised": date_out(action.raised),
+                "action_target": target_out(action.target),
+                "action_classification": level_out(action.classification),
             }
         )
 
 
+#: Every meeting's mention of an action (raised there, or reviewed), newest first.
+_LATEST_MENTION = """
+SELECT text, owner, topic, target, classification FROM (
+    SELECT r.action_text AS text, r.action_owner AS owner, r.action_topic AS topic,
+           r.action_target AS target, r.action_classification AS classification,
+           m.date AS day, m.id AS meeting, 1 AS reviewed
+    FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
+    WHERE r.action_id = :id AND r.action_text IS NOT NULL
+    UNION ALL
+    SELECT b.action_text, b.action_owner, b.action_topic, b.action_target, b.classification,
+           m.date, m.id, 0
+    FROM blocks b JOIN agenda_items i ON i.id = b.item_id JOIN meetings m ON m.id = i.meeting_id
+    WHERE b.action_id = :id AND b.action_text IS NOT NULL
+) ORDER BY day DESC, meeting DESC, reviewed DESC LIMIT 1
+"""
+
+
 def refresh_action_state(db: Database, action_ids: list[str]) -> None:
-    """Set each action's status and revised target from its latest review."""
+    """Set each log entry from the latest meeting that mentions it.
+
+    Words, owner, topic, target and level come from the newest mention (the
+    meeting that raised it, or a later one whose table showed it); status and
+    revised target from the newest review.  No meeting's own record changes.
+    """
     for action_id in action_ids:
+        mention = db.execute(_LATEST_MENTION, {"id": action_id}).fetchone()
+        if mention:
+            db.execute(
+                """UPDATE actions SET text = ?, owner = ?, topic = ?, target = ?,
+                   classification = ? WHERE id = ?""",
+                [*mention, action_id],
+            )
         latest = db.execute(
             """SELECT r.status, r.revised_target FROM action_reviews r
                JOIN meetings m ON m.id = r.meeting_id

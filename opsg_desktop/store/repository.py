@@ -108,7 +108,9 @@ class Repository:
                     f"{meeting.reference} already exists; "
                     "use --replace to overwrite it with this file"
                 )
-            group_id = writer.upsert_group(self.db, meeting.group)
+            group_id = writer.upsert_group(
+                self.db, meeting.group, refresh=self._is_newest(meeting, existing)
+            )
             self._refuse_number_clash(meeting, group_id, existing)
             raised, reviewed = self._delete(existing) if existing else ([], [])
             assign_action_ids(meeting, self._ids_of(meeting))
@@ -118,7 +120,8 @@ class Repository:
             writer.insert_agenda(self.db, meeting, meeting_id, group_id)
             writer.insert_reviews(self.db, meeting_id, group_id, meeting.outstanding)
             self._drop_orphans(raised, reviewed)
-            touched = {r.action.id for r in meeting.outstanding} | set(reviewed)
+            own = {b.id for _, b in walk_blocks(meeting) if isinstance(b, ActionBlock) and b.id}
+            touched = {r.action.id for r in meeting.outstanding} | set(reviewed) | own
             writer.refresh_action_state(self.db, sorted(touched))
         return meeting.reference
 
@@ -270,6 +273,19 @@ class Repository:
                 f"no meeting {reference} in {self.path}; `opsg-desktop list` shows the meetings"
             )
         return found[0] if found else None
+
+    def _is_newest(self, meeting: Meeting, existing: dict | None) -> bool:
+        """No other meeting of the group is later than ``meeting`` (its group row follows it)."""
+        later = self.db.execute(
+            """SELECT 1 FROM meetings m JOIN groups g ON g.id = m.group_id
+               WHERE g.abbreviation = ? AND m.date > ? AND m.id != ? LIMIT 1""",
+            [
+                meeting.group.abbreviation,
+                meeting.date.isoformat(),
+                existing["id"] if existing else -1,
+            ],
+        ).fetchone()
+        return later is None
 
     def _refuse_number_clash(self, meeting: Meeting, group_id: int, existing: dict | None) -> None:
         """Another stored meeting (not the one being replaced) with this number."""

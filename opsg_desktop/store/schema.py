@@ -13,7 +13,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from opsg_desktop.core.rules import name_key
+from opsg_desktop.core.errors import RuleError
+from opsg_desktop.core.rules import name_key, target_from_text
+from opsg_desktop.core.text import clean_line, clean_text, first_control
 
 _V1_TABLES = """
 CREATE TABLE groups (
@@ -162,6 +164,65 @@ DROP TABLE persons;
 ALTER TABLE attendances_v4 RENAME TO attendances;
 CREATE INDEX attendances_meeting ON attendances(meeting_id, position);
 CREATE INDEX attendances_name ON attendances(name_key);
+ALTER TABLE meetings ADD COLUMN group_name TEXT;
+ALTER TABLE meetings ADD COLUMN categories TEXT;
+ALTER TABLE meetings ADD COLUMN decision_verbs TEXT;
+ALTER TABLE meetings ADD COLUMN wordings TEXT;
+ALTER TABLE blocks ADD COLUMN action_text TEXT;
+ALTER TABLE blocks ADD COLUMN action_owner TEXT;
+ALTER TABLE blocks ADD COLUMN action_target TEXT;
+ALTER TABLE blocks ADD COLUMN action_topic TEXT;
+UPDATE blocks SET
+    action_text = (SELECT text FROM actions WHERE actions.id = blocks.action_id),
+    action_owner = (SELECT owner FROM actions WHERE actions.id = blocks.action_id),
+    action_target = (SELECT target FROM actions WHERE actions.id = blocks.action_id),
+    action_topic = (SELECT topic FROM actions WHERE actions.id = blocks.action_id),
+    classification = (SELECT classification FROM actions WHERE actions.id = blocks.action_id)
+    WHERE kind = 'action';
+ALTER TABLE action_reviews ADD COLUMN action_text TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_owner TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_topic TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_raised TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_target TEXT;
+ALTER TABLE action_reviews ADD COLUMN action_classification TEXT;
+UPDATE action_reviews SET
+    action_text = (SELECT text FROM actions WHERE actions.id = action_reviews.action_id),
+    action_owner = (SELECT owner FROM actions WHERE actions.id = action_reviews.action_id),
+    action_topic = (SELECT topic FROM actions WHERE actions.id = action_reviews.action_id),
+    action_raised = (SELECT raised FROM actions WHERE actions.id = action_reviews.action_id),
+    action_target = (SELECT target FROM actions WHERE actions.id = action_reviews.action_id),
+    action_classification =
+        (SELECT classification FROM actions WHERE actions.id = action_reviews.action_id);
+UPDATE meetings SET
+    group_name = (SELECT name FROM groups WHERE groups.id = meetings.group_id),
+    categories = (SELECT categories FROM groups WHERE groups.id = meetings.group_id),
+    decision_verbs = (SELECT decision_verbs FROM groups WHERE groups.id = meetings.group_id),
+    wordings = (SELECT wordings FROM groups WHERE groups.id = meetings.group_id);
+"""
+
+#: Text stored before the rules of core.text: cleaned in place, once (see _v4_clean_text).
+_V4_CLEANING = """
+UPDATE blocks SET text = opsg_clean_text(text) WHERE kind IN ('text', 'decision');
+UPDATE blocks SET text = opsg_clean_line(text) WHERE kind IN ('heading', 'link');
+UPDATE blocks SET url = opsg_clean_url(url) WHERE url IS NOT NULL;
+UPDATE blocks SET verb = upper(trim(verb)) WHERE verb IS NOT NULL;
+UPDATE agenda_items SET title = opsg_clean_line(title), presenter = opsg_clean_line(presenter),
+    headline = opsg_clean_text(headline);
+UPDATE meetings SET location = opsg_clean_line(location);
+UPDATE actions SET text = opsg_clean_text(text), owner = opsg_clean_line(owner),
+    topic = opsg_clean_line(topic), target = opsg_legacy_target(target),
+    revised_target = opsg_legacy_target(revised_target);
+UPDATE blocks SET action_text = opsg_clean_text(action_text),
+    action_owner = opsg_clean_line(action_owner), action_topic = opsg_clean_line(action_topic),
+    action_target = opsg_legacy_target(action_target) WHERE kind = 'action';
+UPDATE action_reviews SET update_text = opsg_clean_text(update_text),
+    revised_target = opsg_legacy_target(revised_target),
+    action_text = opsg_clean_text(action_text), action_owner = opsg_clean_line(action_owner),
+    action_topic = opsg_clean_line(action_topic), action_target = opsg_legacy_target(action_target);
+UPDATE attendances SET name = opsg_clean_line(name), category = opsg_clean_line(category),
+    organisation = opsg_clean_line(organisation), role = opsg_clean_line(role),
+    alternate_for = opsg_clean_line(alternate_for), email = opsg_clean_line(email);
+UPDATE attendances SET name_key = opsg_name_key(name);
 """
 
 
@@ -174,11 +235,39 @@ def _v4_people_per_meeting(db: Database) -> None:
     which is what every meeting showed until now, so nothing changes on screen
     or in a dump).  ``name_key`` is ``core.rules.name_key`` of the name.
     """
-    db.conn.create_function("opsg_name_key", 1, name_key, deterministic=True)
+    functions = {
+        "opsg_name_key": name_key,
+        "opsg_clean_text": _maybe(clean_text),
+        "opsg_clean_line": _maybe(lambda text: clean_line(text) or None),
+        "opsg_clean_url": _maybe(_legacy_url),
+        "opsg_legacy_target": _maybe(_legacy_target),
+    }
+    for name, function in functions.items():
+        db.conn.create_function(name, 1, function, deterministic=True)
     # One statement at a time: executescript would commit the migration's transaction.
-    for statement in _V4_ATTENDANCES.split(";\n"):
+    for statement in (_V4_ATTENDANCES + _V4_CLEANING).split(";\n"):
         if statement.strip():
             db.conn.execute(statement)
+
+
+def _maybe(function: Callable[[str], str | None]) -> Callable[[str | None], str | None]:
+    return lambda value: None if value is None else function(value)
+
+
+def _legacy_url(url: str) -> str:
+    """An address stored before the rule, with the invisible characters it cannot hold taken
+    out (the words of the link stay; a still-unusable address prints as words only)."""
+    return "".join(c for c in url.strip() if first_control(c) is None)
+
+
+def _legacy_target(text: str) -> str:
+    """A target stored before the rule: a date stays, words stay; words shaped like a date
+    that does not exist are kept, marked, so the meeting can still be saved and fixed."""
+    try:
+        target_from_text(text)
+    except RuleError:
+        return f"{clean_line(text)} (as written; not a real date)"
+    return text
 
 
 #: Migration N brings a database from version N-1 to N.
