@@ -57,9 +57,40 @@ def _level(text: str) -> Classification:
         ) from None
 
 
+def _output(*suffixes: str):
+    """An argparse type: a path whose extension is one of ``suffixes`` (any case)."""
+
+    def check(text: str) -> Path:
+        path = Path(text)
+        if path.suffix.lower() not in suffixes:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} does not end in {' or '.join(suffixes)}, the format this writes"
+            )
+        return path
+
+    return check
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser whose sub-commands report their own mistakes with their own usage.
+
+    Plain argparse hands an unknown option back to the top-level parser, which
+    prints the top-level usage; here the sub-command that was given it complains.
+    """
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras and self.prog != PROG:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return namespace, extras
+
+
+PROG = "opsg-desktop"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="opsg-desktop",
+    parser = _Parser(
+        prog=PROG,
         description="OPSG Secretary: minutes, actions and headlines for the SEC Operations Group.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -69,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="fill an empty database with an invented meeting"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = commands.add_parser("import", help="import a meeting file")
     p.add_argument("file", type=Path, help="an opsg-meeting/1 JSON file, or - for stdin")
@@ -77,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("dump", help="write a meeting as JSON")
     p.add_argument("reference", help="the meeting's reference, e.g. OPSG_49_2405")
-    p.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    p.add_argument(
+        "-o", "--output", type=_output(".json"), help="write to this file instead of stdout"
+    )
 
     commands.add_parser("list", help="list the meetings")
 
@@ -105,21 +138,41 @@ def _add_export(commands) -> None:
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
     minutes = what.add_parser("minutes", help="draft or final minutes (.docx)")
     minutes.add_argument("reference")
-    minutes.add_argument("-o", "--output", type=Path, required=True)
+    minutes.add_argument("-o", "--output", type=_output(".docx"), required=True)
     minutes.add_argument(
         "--classification", type=_level, help="the document's level (default: the meeting's)"
     )
     headlines = what.add_parser("headlines", help="the public headlines (.docx)")
     headlines.add_argument("reference")
-    headlines.add_argument("-o", "--output", type=Path, required=True)
+    headlines.add_argument("-o", "--output", type=_output(".docx"), required=True)
     actions = what.add_parser("actions", help="the action log (.docx or .csv)")
-    actions.add_argument("-o", "--output", type=Path, required=True)
+    actions.add_argument("-o", "--output", type=_output(".docx", ".csv"), required=True)
     actions.add_argument("--open", dest="open_only", action="store_true")
+
+
+def _window_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options of a command line that only opens the window, else None.
+
+    Building every sub-command's parser costs about 20 ms of gettext look-ups
+    (one per help text), which the window's start does not need; anything
+    but ``[--db PATH] [--demo]`` goes to the full parser and its messages.
+    """
+    probe = argparse.ArgumentParser(prog=PROG, add_help=False, exit_on_error=False)
+    probe.add_argument("--db", type=Path)
+    probe.add_argument("--demo", action="store_true")
+    try:
+        args, extras = probe.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if extras:
+        return None
+    args.command = None
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``opsg-desktop`` and ``python -m opsg_desktop``."""
-    args = build_parser().parse_args(argv)
+    args = _window_options(argv) or build_parser().parse_args(argv)
     db_path = args.db or default_database_path()
     try:
         if args.command is None:
@@ -128,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_command(args, db_path)
     except OpsgError as exc:
+        _log().warning("%s: %s", args.command, exc)
         print(f"opsg-desktop: {exc}", file=sys.stderr)
         return 1
     except sqlite3.Error as exc:
@@ -140,9 +194,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 1
+    except Exception as exc:
+        from opsg_desktop.logs import where_logged
+
+        _log().exception("unexpected error in %s", args.command or "the window")
+        print(
+            f"opsg-desktop: unexpected error ({type(exc).__name__}: {exc}); "
+            f"the details are in {where_logged()}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _log():
+    from opsg_desktop.logs import logger
+
+    return logger()
 
 
 def _open_window(db_path: Path, demo: bool) -> int:
+    # The window's Qt-free modules first: once PySide6 is loaded it reads the source of
+    # every module imported after it (looking for ``__feature__``), a cost at each start.
+    import concurrent.futures.thread  # noqa: F401 (ui.autosave)
+
+    import opsg_desktop.core.action_guess  # noqa: F401 (ui.panes.notes)
+    import opsg_desktop.logs  # noqa: F401
+    import opsg_desktop.store.repository  # noqa: F401
     from opsg_desktop.ui.app import run_app
 
     return run_app(db_path, demo=demo)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from opsg_desktop.core.dates import target_text
-from opsg_desktop.core.errors import OpsgError
+from opsg_desktop.core.errors import ConflictError, OpsgError
 from opsg_desktop.core.model import Group, MeetingKind
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.store.writer_lock import refuse_if_held
@@ -29,9 +29,16 @@ def run_command(args: argparse.Namespace, db_path: Path) -> int:
     repository = Repository(db_path)
     try:
         if args.demo:
-            from opsg_desktop.demo import fill_with_demo
+            from opsg_desktop.demo import demo_meeting, ensure_demo
 
-            print(f"demo meeting {fill_with_demo(repository)} added to {db_path}", file=sys.stderr)
+            reference = demo_meeting().reference
+            if ensure_demo(repository):
+                print(f"demo meeting {reference} added to {db_path}", file=sys.stderr)
+            else:
+                print(
+                    f"{reference} is already in {db_path}; the demo was not added again",
+                    file=sys.stderr,
+                )
         return COMMANDS[args.command](repository, args)
     finally:
         repository.close()
@@ -44,6 +51,10 @@ def _import(repository: Repository, args: argparse.Namespace) -> int:
         meeting = meeting_from_bytes(sys.stdin.buffer.read(), "stdin")
     else:
         meeting = load_meeting(args.file)
+    if not args.replace and repository.has_meeting(meeting.reference):
+        raise ConflictError(
+            f"{meeting.reference} already exists; use --replace to overwrite it with this file"
+        )
     print(repository.save_meeting(meeting, replace=args.replace))
     return 0
 
@@ -60,7 +71,10 @@ def _dump(repository: Repository, args: argparse.Namespace) -> int:
 
 
 def _list(repository: Repository, args: argparse.Namespace) -> int:
-    for m in repository.list_meetings():
+    meetings = repository.list_meetings()
+    if not meetings:
+        _say_none(f"no meetings in {repository.path}")
+    for m in meetings:
         print(
             f"{m.reference:<16} {m.date.isoformat()}  {m.kind:<13} {m.status:<6} "
             f"{m.actions_open} open of {m.actions_raised} raised"
@@ -69,7 +83,13 @@ def _list(repository: Repository, args: argparse.Namespace) -> int:
 
 
 def _actions(repository: Repository, args: argparse.Namespace) -> int:
-    for entry in repository.action_log(open_only=args.open_only, owner=args.owner):
+    entries = repository.action_log(open_only=args.open_only, owner=args.owner)
+    if not entries:
+        which = "open actions" if args.open_only else "actions"
+        owned = f" owned by {args.owner}" if args.owner else ""
+        hint = " (--all includes closed ones)" if args.open_only else ""
+        _say_none(f"no {which}{owned} in {repository.path}{hint}")
+    for entry in entries:
         action = entry.action
         target = action.revised_target or action.target
         print(
@@ -158,10 +178,18 @@ def _restore(db_path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _say_none(message: str) -> None:
+    """An empty result says so, on stderr, so that stdout stays empty for scripts."""
+    print(message, file=sys.stderr)
+
+
 def _write_text(path: Path, text: str) -> None:
     from opsg_desktop.export.files import write_atomically
 
-    write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+    def write(temporary: Path) -> None:
+        temporary.write_text(text, encoding="utf-8")
+
+    write_atomically(path, write)
 
 
 #: Commands that work on the file rather than through a repository.

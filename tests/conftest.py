@@ -13,7 +13,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REPO_ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +22,7 @@ def _private_places(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("OPSG_DB", str(home / "default.sqlite3"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log folder
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +39,9 @@ def example_doc(_example_document) -> dict:
 @pytest.fixture
 def demo_doc() -> dict:
     """The demo meeting: the reference minutes rebuilt with invented people."""
-    return json.loads((REPO_ROOT / "resources" / "demo_meeting.json").read_text(encoding="utf-8"))
+    from opsg_desktop.paths import resource
+
+    return json.loads(resource("demo_meeting.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from opsg_desktop.core.model import (
     ActionStatus,
     AgendaItem,
     AttendanceMark,
+    Block,
     Meeting,
     MeetingKind,
     MeetingStatus,
@@ -90,7 +91,9 @@ def _roster_entry(person):
 
 
 def _standing_item(item: AgendaItem) -> AgendaItem:
-    markers = [OutstandingBlock() for b in item.blocks if isinstance(b, OutstandingBlock)]
+    markers: list[Block] = [
+        OutstandingBlock() for b in item.blocks if isinstance(b, OutstandingBlock)
+    ]
     return AgendaItem(
         number=item.number,
         title=item.title,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any, TypeAlias
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -32,7 +33,7 @@ _R_ID = qn("r:id")
 _NSMAP = {"w": _W[1:-1], "r": nsmap["r"]}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
-Element = etree._Element
+Element: TypeAlias = etree._Element
 
 
 def w_element(tag: str, parent: Element | None = None, **attrs: object) -> Element:
@@ -211,7 +212,7 @@ def paragraph(
     return element
 
 
-def text_paragraphs(text: str, *, style: str | None = None, **options: object) -> list[Element]:
+def text_paragraphs(text: str, *, style: str | None = None, **options: Any) -> list[Element]:
     """One paragraph per blank-line-separated part of ``text`` (none for blank text)."""
     return [paragraph([run(part)], style=style, **options) for part in split_paragraphs(text)]
 

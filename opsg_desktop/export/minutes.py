@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from itertools import groupby
+from typing import cast
 
 from docx.document import Document as DocxDocument
 
@@ -182,10 +183,10 @@ class _MinutesWriter:
         visible = [b for b in blocks if allowed(self.block_levels[id(b)], self.ceiling)]
         for key, group in groupby(enumerate(visible), key=_group_key):
             run_of_blocks = [block for _, block in group]
-            if key == "decisions":
-                self._decisions(run_of_blocks)
+            if key == "decisions":  # _group_key made each run of one kind of block
+                self._decisions(cast("list[DecisionBlock]", run_of_blocks))
             elif isinstance(key, ListStyle):
-                self._list(key, run_of_blocks)
+                self._list(key, cast("list[TextBlock]", run_of_blocks))
             else:
                 self._single(run_of_blocks[0])
 

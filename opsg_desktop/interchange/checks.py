@@ -51,7 +51,12 @@ class JsonObject(dict):
         found = cls(pairs)
         if len(found) != len(pairs):
             seen: set[str] = set()
-            found.repeated = tuple(k for k, _ in pairs if k in seen or seen.add(k))
+            repeated = []
+            for key, _ in pairs:
+                if key in seen:
+                    repeated.append(key)
+                seen.add(key)
+            found.repeated = tuple(repeated)
         return found
 
 

@@ -106,7 +106,7 @@ def copy_checked(source: sqlite3.Connection | Path, target: Path) -> None:
     """
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     own = not isinstance(source, sqlite3.Connection)
-    conn = read_only_connection(Path(source)) if own else source
+    conn = source if isinstance(source, sqlite3.Connection) else read_only_connection(source)
     try:
         with contextlib.suppress(OSError):
             temporary.unlink()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, overload
 
 from opsg_desktop.core.dates import parse_target, target_iso
 from opsg_desktop.core.model import Classification, Target
@@ -14,6 +14,10 @@ def level_out(level: Classification | None) -> str | None:
     return None if level is None else level.label
 
 
+@overload
+def level_in(text: str) -> Classification: ...
+@overload
+def level_in(text: None) -> None: ...
 def level_in(text: str | None) -> Classification | None:
     return None if text is None else Classification.parse(text)
 
@@ -22,6 +26,10 @@ def date_out(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
+@overload
+def date_in(text: str) -> dt.date: ...
+@overload
+def date_in(text: None) -> None: ...
 def date_in(text: str | None) -> dt.date | None:
     return None if text is None else dt.date.fromisoformat(text)
 

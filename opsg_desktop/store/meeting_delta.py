@@ -13,8 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from opsg_desktop.core.errors import NotFoundError
 from opsg_desktop.core.model import (
@@ -29,6 +28,9 @@ from opsg_desktop.core.numbering import assign_action_ids
 from opsg_desktop.core.rules import validate_meeting
 from opsg_desktop.store import meeting_writer as writer
 from opsg_desktop.store.codec import level_out
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: An item's place: its index at the top level, then within each parent's sub-items.
 Path = tuple[int, ...]
@@ -88,6 +90,8 @@ def partial_meeting(changes: MeetingChanges) -> Meeting:
             fields.item.blocks = by_path[fields.path].blocks
         by_path[fields.path] = fields.item
     items = list(by_path.values())
+    if changes.header is None:
+        raise ValueError("a partial save needs the meeting's header")
     return dataclasses.replace(
         changes.header,
         agenda=items,
@@ -155,7 +159,7 @@ def _write_items(db, repository, meeting: Meeting, meeting_id, group_id, items) 
                 writer.upsert_raised_action(db, block, meeting, meeting_id, group_id)
             rows.append({"item_id": item_id, "position": position, **writer.block_row(block)})
         db["blocks"].insert_all(rows)
-        kept = {b.id for b in item.blocks if isinstance(b, ActionBlock)}
+        kept = {b.id for b in item.blocks if isinstance(b, ActionBlock) and b.id}
         dropped += sorted(before - kept)
         own |= kept
     still_used = {
@@ -191,7 +195,7 @@ def _write_reviews(db, repository, meeting: Meeting, meeting_id, group_id) -> No
 
 
 def _item_id(db: Database, meeting_id: int, path: Path) -> int:
-    parent = None
+    parent: int | None = None
     for index in path:
         found = db.execute(
             """SELECT id FROM agenda_items
@@ -200,5 +204,7 @@ def _item_id(db: Database, meeting_id: int, path: Path) -> int:
         ).fetchone()
         if found is None:
             raise NotFoundError(f"no agenda item at {path} of meeting {meeting_id}")
-        parent = found[0]
+        parent = int(found[0])
+    if parent is None:
+        raise NotFoundError(f"an empty place {path} in meeting {meeting_id}")
     return parent

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from opsg_desktop.core.model import (
     Action,
@@ -34,8 +34,11 @@ from opsg_desktop.store.codec import (
     time_in,
 )
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-def rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict]:
+
+def rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
     """Query results as dicts keyed by column name."""
     cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]

@@ -6,8 +6,7 @@ Every function here runs inside the caller's transaction.
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from opsg_desktop.core.model import (
     ActionBlock,
@@ -31,6 +30,9 @@ from opsg_desktop.store.codec import (
     target_out,
     time_out,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def upsert_group(db: Database, group: Group, *, refresh: bool = True) -> int:

@@ -13,8 +13,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, cast
 
 from opsg_desktop.core.errors import StoreError
 from opsg_desktop.store import backups
@@ -26,8 +25,11 @@ from opsg_desktop.store.checks import (
     read_only_connection,
 )
 from opsg_desktop.store.errors import DatabaseDamagedError, DatabaseReadOnlyError, describe
-from opsg_desktop.store.schema import LATEST_VERSION, MIGRATIONS
+from opsg_desktop.store.schema import LATEST_VERSION, MIGRATIONS, LazyDatabase
 from opsg_desktop.store.transactions import BUSY_TIMEOUT_MS, write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def can_write(path: Path) -> bool:
@@ -96,11 +98,13 @@ def _open_writable(path: Path, version: int, upto: int, keep: int) -> Database:
     """``keep`` 0 makes no daily backup."""
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db = Database(conn)
-        db.conn.execute("PRAGMA foreign_keys = ON")
-        db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if version == 0 or db.journal_mode != "wal":
-            db.enable_wal()
+        # sqlite-utils is built on this connection only when a write needs it (start-up speed).
+        db = cast("Database", LazyDatabase(conn))
+        for pragma in ("foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}",
+                       "recursive_triggers = ON"):  # fmt: skip
+            conn.execute(f"PRAGMA {pragma}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = wal")
     except sqlite3.Error as exc:
         raise describe(exc, path, "open") from exc
     _migrate(db, path, version, upto)
@@ -126,7 +130,8 @@ def _open_read_only(path: Path, version: int, upto: int) -> Database:
             conn.backup(memory)
             conn.close()
             conn = memory
-        db = Database(conn)
+        db = cast("Database", LazyDatabase(conn))
+        conn.execute("PRAGMA recursive_triggers = ON")
         if version < upto:
             _migrate(db, path, version, upto)
             db.conn.execute("PRAGMA query_only = ON")

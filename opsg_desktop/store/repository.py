@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from opsg_desktop.core.carryover import action_sort_key, carry_over
 from opsg_desktop.core.errors import ConflictError, NotFoundError
@@ -102,11 +103,11 @@ class Repository:
                     "number and date; choose another date"
                 )
             if moved:
+                assert previous_reference is not None  # what "moved" means
                 existing = self._meeting_row(previous_reference, required=False)
             elif existing and not replace:
-                raise ConflictError(
-                    f"{meeting.reference} already exists; "
-                    "use --replace to overwrite it with this file"
+                raise ConflictError(  # the command line adds its --replace to this
+                    f"{meeting.reference} is already in the database; nothing was changed"
                 )
             group_id = writer.upsert_group(
                 self.db, meeting.group, refresh=self._is_newest(meeting, existing)
@@ -192,22 +193,26 @@ class Repository:
             if entry.action.id.startswith(previous.group.abbreviation + " ")
         ]
         meeting = carry_over(previous, date, kind, open_actions, number)
+        if self._meeting_row(meeting.reference, required=False):
+            raise ConflictError(
+                f"{meeting.reference} already exists: the meeting after {reference} on that "
+                "date was made before; open it, or choose another date or number"
+            )
         self.save_meeting(meeting)
         return meeting
 
     @read_method("the meeting list")
-    def newest_reference(self, preferred: str | None = None) -> str | None:
-        """``preferred`` if stored, else the newest meeting's reference; None when empty.
+    def has_meeting(self, reference: str) -> bool:
+        """Whether a meeting of that reference is stored (one indexed look-up)."""
+        found = self.db.execute("SELECT 1 FROM meetings WHERE reference = ?", [reference])
+        return found.fetchone() is not None
 
-        Two indexed look-ups: the window's start does not grow with the history.
+    @read_method("the meeting list")
+    def newest_meeting(self) -> str | None:
+        """The reference of the latest meeting by date, or None in an empty database.
+
+        Reads the meetings table only (one row a month), never the actions.
         """
-        if (
-            preferred
-            and self.db.execute(
-                "SELECT 1 FROM meetings WHERE reference = ?", [preferred]
-            ).fetchone()
-        ):
-            return preferred
         found = self.db.execute(
             "SELECT reference FROM meetings ORDER BY date DESC, id DESC LIMIT 1"
         ).fetchone()
@@ -266,6 +271,10 @@ class Repository:
                 "can write to, or close the other window."
             )
 
+    @overload
+    def _meeting_row(self, reference: str) -> dict: ...
+    @overload
+    def _meeting_row(self, reference: str, *, required: bool) -> dict | None: ...
     def _meeting_row(self, reference: str, *, required: bool = True) -> dict | None:
         found = rows(self.db, "SELECT * FROM meetings WHERE reference = ?", [reference])
         if not found and required:
@@ -331,8 +340,9 @@ class Repository:
 
     def _ids_of(self, meeting: Meeting) -> list[str]:
         prefix = f"{meeting.group.abbreviation} {meeting.number}/"
+        # A range on the primary key ("/" + 1 is "0"): a look-up, not a scan of every id.
         found = self.db.execute(
-            "SELECT id FROM issued_action_ids WHERE substr(id, 1, ?) = ?", [len(prefix), prefix]
+            "SELECT id FROM issued_action_ids WHERE id >= ? AND id < ?", [prefix, prefix[:-1] + "0"]
         )
         return [r[0] for r in found.fetchall()]
 

@@ -1,21 +1,23 @@
 """Tables, indexes, the full-text index and forward migrations.
 
 The schema version lives in ``PRAGMA user_version``.  Opening a database
-(``store.opening``) runs every migration it lacks, each in one transaction,
-after copying the file aside; a database written by a newer version is
-refused untouched.
+(``store.opening``) runs every migration it lacks, each in one transaction, after copying the
+file aside; a database written by a newer version is refused untouched.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.rules import name_key, target_from_text
 from opsg_desktop.core.text import clean_line, clean_text, first_control
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _V1_TABLES = """
 CREATE TABLE groups (
@@ -285,3 +287,41 @@ def open_database(path: Path, *, upto: int = LATEST_VERSION, read_only: bool = F
     from opsg_desktop.store.opening import open_database as open_checked
 
     return open_checked(path, upto=upto, read_only=read_only)
+
+
+class LazyDatabase:
+    """A sqlite-utils ``Database`` built on its connection only when first needed.
+
+    Opening the window only reads: ``execute`` of a SELECT, ``conn`` and
+    ``close`` run on plain sqlite3, so start-up imports neither sqlite-utils
+    nor its plugin machinery (about 100 ms). Anything else (a write, a
+    migration, ``db["table"]``, ``atomic``) builds the ``Database`` on the
+    same connection, without plugins, and is handed to it from then on.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._database: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            from sqlite_utils import Database
+
+            self._database = Database(self.conn, execute_plugins=False)
+        return self._database
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        """Like ``Database.execute``; a SELECT before sqlite-utils is needed runs plainly."""
+        if self._database is None and sql.lstrip()[:6].upper() == "SELECT":
+            return self.conn.execute(sql, () if parameters is None else parameters)
+        return self.database.execute(sql, parameters)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getitem__(self, name: str) -> Any:
+        return self.database[name]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.database, name)

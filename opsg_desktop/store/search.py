@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING, cast
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 #: How many of the newest matches of each index are ranked; older ones beyond are not.
 #: Ten years match at most a few thousand rows for the commonest words.
@@ -70,7 +73,7 @@ def search(db: Database, text: str, limit: int = 50) -> list[tuple[str | None, s
             ).fetchall()
         ]
     best = sorted(best, key=lambda hit: hit[2])[:limit]
-    found = {}
+    found: dict[tuple, tuple] = {}
     for name in _SOURCES:
         rowids = [rowid for source, rowid, _ in best if source == name]
         found |= _places(db, name, rowids)
@@ -105,7 +108,10 @@ def snippet(text: str, words: list[str], width: int = 12) -> str:
     tokens = text.split()
 
     def parts(token: str) -> tuple[str, str, str]:
-        lead, core, trail = re.fullmatch(r"(\W*)(.*?)(\W*)", token).groups()
+        match = re.fullmatch(r"(\W*)(.*?)(\W*)", token, re.DOTALL)
+        if match is None:  # never: every group may be empty
+            return "", token, ""
+        lead, core, trail = match.groups()
         return lead, core, trail
 
     def found(token: str) -> bool:
@@ -132,8 +138,9 @@ class Searcher:
 
     def __init__(self, path) -> None:
         from opsg_desktop.store.checks import read_only_connection
+        from opsg_desktop.store.schema import LazyDatabase
 
-        self.db = Database(read_only_connection(path))
+        self.db = cast("Database", LazyDatabase(read_only_connection(path)))
 
     def search(self, text: str, limit: int = 50) -> list[tuple[str | None, str, str, float]]:
         return search(self.db, text, limit)

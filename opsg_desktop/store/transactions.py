@@ -14,10 +14,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from opsg_desktop.store.errors import describe
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: How long a writer waits for another one before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 5000

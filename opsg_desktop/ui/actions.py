@@ -51,6 +51,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_after_export", "&Open the File After Export", "E&xport", "", "",
                checkable=True),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "&Help", "F1", "show_shortcuts"),
+    ActionSpec("open_log_folder", "Open &Log Folder", "&Help", "", "open_log_folder",
+               "Show the folder of the error log in the file manager"),
     ActionSpec("about", "&About OPSG Secretary", "&Help", "", "show_about"),
 )  # fmt: skip
 

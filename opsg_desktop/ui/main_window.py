@@ -7,9 +7,11 @@ command does lives in the panes, the dialogs and ``window_commands``.
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -31,6 +33,41 @@ from opsg_desktop.ui.session import MeetingSession
 from opsg_desktop.ui.window_commands import WindowCommands
 
 
+class AfterFirstPaint(QObject):
+    """Calls its callbacks once the watched widget has been painted for the first time.
+
+    Start-up work that the first sight of the window does not need (panes out
+    of view, the log file, completion lists read from the whole history) waits
+    for this, so the window shows as soon as it can.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callbacks: list[Callable[[], object]] = []
+        #: ``time.monotonic()`` and ``time.process_time()`` at the first paint, for benchmarks.
+        self.painted_at: tuple[float, float] | None = None
+
+    def call(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` just after the first paint (from the event loop)."""
+        if not self._callbacks:
+            self._widget.installEventFilter(self)
+        self._callbacks.append(callback)
+
+    def cancel(self, callback: Callable[[], object]) -> None:
+        if callback in self._callbacks:
+            self._callbacks.remove(callback)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and watched is self._widget:
+            self.painted_at = (time.monotonic(), time.process_time())
+            self._widget.removeEventFilter(self)
+            callbacks, self._callbacks = self._callbacks, []
+            for callback in callbacks:
+                QTimer.singleShot(0, callback)
+        return False
+
+
 class MainWindow(WindowCommands, QMainWindow):
     """Attendees and agenda on the left, notes in the middle, the action grid below."""
 
@@ -40,6 +77,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.db_path = Path(db_path or repository.path)
         self.session: MeetingSession | None = None
         self.panes: dict[str, QWidget] = {}
+        self.after_first_paint = AfterFirstPaint(self)
+        self._owners: list[str] = []
         self.setWindowTitle("OPSG Secretary")
         self.actions_by_id = build_actions(self)
         self._build_menus()
@@ -106,6 +145,7 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry, state = settings.WINDOW_GEOMETRY.read(), settings.WINDOW_STATE.read()
+        self._layout_restored = state is not None
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -122,11 +162,15 @@ class MainWindow(WindowCommands, QMainWindow):
 
     # -- the open meeting -------------------------------------------------------
 
-    def open_meeting(self, reference: str) -> None:
-        """Open ``reference`` for editing, saving and closing the one open before."""
-        from opsg_desktop.ui.panes.actions import ActionGridPane
+    def open_meeting(self, reference: str, *, after_first_paint: bool = False) -> None:
+        """Open ``reference`` for editing, saving and closing the one open before.
+
+        With ``after_first_paint`` (the start of the application) the attendees
+        and the action grid are built once the window has first been painted
+        (or sooner, if asked for), so the window shows as soon as the agenda
+        and the notes can.
+        """
         from opsg_desktop.ui.panes.agenda import AgendaPane
-        from opsg_desktop.ui.panes.attendees import AttendeesPane
         from opsg_desktop.ui.panes.notes import NotesPane
 
         meeting = self.repository.load_meeting(reference)
@@ -140,21 +184,19 @@ class MainWindow(WindowCommands, QMainWindow):
         )
         self.session = session
         agenda = AgendaPane(session)
-        notes = NotesPane(session, self.repository.known_owners())
-        self.panes = {
-            "attendees": AttendeesPane(session, self.repository.known_people()),
-            "agenda": agenda,
-            "notes": notes,
-            "actions": ActionGridPane(session),
-        }
-        for name, dock in self.docks.items():
-            dock.setWidget(self.panes[name])
+        self._owners = []  # filled with the panes below: it reads the whole action log
+        notes = NotesPane(session, self._owners)
+        self.panes = {"agenda": agenda, "notes": notes}
+        self.docks["agenda"].setWidget(agenda)
         self.setCentralWidget(notes)
+        if after_first_paint:
+            self.after_first_paint.call(self.build_deferred_panes)
+        else:
+            self.build_deferred_panes()
         agenda.current_item_changed.connect(notes.show_item)
         agenda.open_notes.connect(notes.focus_main)
         notes.reveal_item.connect(agenda.select)
-        for pane in (notes, self.panes["actions"], self.panes["attendees"]):
-            pane.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        notes.message.connect(self._show_message)
         session.changed.connect(self._on_meeting_changed)
         session.autosaver.saved.connect(self._on_saved)
         session.autosaver.failed.connect(self._on_save_failed)
@@ -162,13 +204,40 @@ class MainWindow(WindowCommands, QMainWindow):
         self._on_meeting_changed("meeting")
         self._update_undo_actions()
         self._saved_label.setText("All changes saved")
-        settings.LAST_MEETING.write(reference)
+        if settings.LAST_MEETING.read() != reference:  # a write syncs the file: not at start
+            settings.LAST_MEETING.write(reference)
         self._restore_place(agenda, notes, reference)
         if self.repository.read_only:
             make_read_only(self.panes.values())
 
+    def build_deferred_panes(self) -> None:
+        """Build the attendees and action grid panes of the open meeting, if not built yet."""
+        from opsg_desktop.ui.panes.actions import ActionGridPane
+        from opsg_desktop.ui.panes.attendees import AttendeesPane
+
+        self.after_first_paint.cancel(self.build_deferred_panes)
+        if self.session is None or "actions" in self.panes:
+            return
+        self._owners[:] = self.repository.known_owners()
+        attendees = AttendeesPane(self.session, self.repository.known_people())
+        actions = ActionGridPane(self.session)
+        for name, pane in (("attendees", attendees), ("actions", actions)):
+            self.panes[name] = pane
+            self.docks[name].setWidget(pane)
+            pane.message.connect(self._show_message)
+        if self.repository.read_only:
+            make_read_only([attendees, actions])
+        if not self._layout_restored:  # first run: give the late roster its share
+            left = [self.docks["agenda"], self.docks["attendees"]]
+            height = sum(dock.height() for dock in left)
+            self.resizeDocks(left, [height * 2 // 5, height * 3 // 5], Qt.Orientation.Vertical)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
     def close_session(self) -> bool:
         """Save and close the open meeting; False (meeting kept open) when it could go nowhere."""
+        self.after_first_paint.cancel(self.build_deferred_panes)
         if self.session is None:
             return True
         self._remember_place()

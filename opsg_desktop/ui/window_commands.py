@@ -107,6 +107,7 @@ class WindowCommands:
     # -- moving about ------------------------------------------------------------
 
     def _focus(self, name: str) -> None:
+        self.build_deferred_panes()
         pane = self.panes.get(name)
         if pane is not None:
             pane.focus_main()
@@ -181,6 +182,11 @@ class WindowCommands:
 
         ShortcutsDialog(self).exec()
 
+    def open_log_folder(self) -> None:
+        from opsg_desktop.ui.unexpected import open_log_folder
+
+        open_log_folder()
+
     def show_about(self) -> None:
         from opsg_desktop import __version__
 
@@ -196,5 +202,8 @@ class WindowCommands:
         try:
             return function(*args)
         except OpsgError as exc:
+            from opsg_desktop.logs import logger
+
+            logger().warning("%s: %s", getattr(function, "__name__", "command"), exc)
             QMessageBox.warning(self, "OPSG Secretary", str(exc))
             return None

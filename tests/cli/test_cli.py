@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -176,10 +177,19 @@ def test_a_newer_database_is_refused_by_every_command(capsys, db_path):
     assert code == 1 and "newer version of OPSG Secretary" in err
 
 
-def test_demo_fills_an_empty_database_only(capsys, db_path):
+def test_demo_fills_an_empty_database_only(capsys, db_path, example_doc, tmp_path):
     code, out, err = run(capsys, "--db", db_path, "--demo", "list")
     assert code == 0 and out.startswith("OPSG_49_2405") and "demo meeting OPSG_49_2405 added" in err
-    code, _, err = run(capsys, "--db", db_path, "--demo", "list")
+    # The README's command works the second time too: the demo is there already.
+    code, out, err = run(capsys, "--db", db_path, "--demo", "list")
+    assert code == 0 and out.startswith("OPSG_49_2405")
+    assert err == f"OPSG_49_2405 is already in {db_path}; the demo was not added again\n"
+    example_doc["meeting"].update(number="50", date="2021-06-01")
+    other_file = tmp_path / "other.json"
+    other_file.write_text(json.dumps(example_doc), encoding="utf-8")
+    other = tmp_path / "other.sqlite3"
+    run(capsys, "--db", other, "import", other_file)
+    code, _, err = run(capsys, "--db", other, "--demo", "list")
     assert code == 1 and "already holds meetings" in err
 
 
@@ -213,3 +223,95 @@ def test_dump_to_a_folder_that_does_not_exist(capsys, db_path, example_file, tmp
     code, out, err = run(capsys, "--db", db_path, "dump", "OPSG_49_2405", "-o", target)
     assert code == 1 and out == "" and "missing" in err and "Traceback" not in err
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["list", "--bogus"], "usage: opsg-desktop list "),
+        (["actions", "--open", "--bogus"], "usage: opsg-desktop actions "),
+        (
+            ["export", "minutes", "OPSG_49_2405", "-o", "m.docx", "--bogus"],
+            "usage: opsg-desktop export minutes ",
+        ),
+    ],
+)
+def test_an_unknown_option_shows_the_sub_commands_usage(capsys, db_path, args, usage):
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", str(db_path), *args])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2
+    assert err.startswith(usage) and "unrecognized arguments: --bogus" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "minutes", "OPSG_49_2405", "-o", "x.txt"],
+        ["export", "headlines", "OPSG_49_2405", "-o", "x.csv"],
+        ["export", "actions", "-o", "x.xlsx"],
+        ["dump", "OPSG_49_2405", "-o", "x.docx"],
+    ],
+)
+def test_the_output_name_must_match_the_format_written(capsys, db_path, tmp_path, args):
+    args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", str(db_path), *args])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and "does not end in ." in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_upper_case_extension_is_the_same_format(capsys, db_path, example_file, tmp_path):
+    run(capsys, "--db", db_path, "import", example_file)
+    target = tmp_path / "LOG.CSV"
+    assert run(capsys, "--db", db_path, "export", "actions", "-o", target)[0] == 0
+    assert target.read_text(encoding="utf-8-sig").startswith("id,text,")
+
+
+def test_empty_results_say_so(capsys, db_path, example_file):
+    assert run(capsys, "--db", db_path, "list") == (0, "", f"no meetings in {db_path}\n")
+    run(capsys, "--db", db_path, "import", example_file)
+    code, out, err = run(capsys, "--db", db_path, "actions", "--owner", "nobody")
+    assert (code, out) == (0, "")
+    assert err == f"no open actions owned by nobody in {db_path} (--all includes closed ones)\n"
+    code, out, err = run(capsys, "--db", db_path, "actions", "--all", "--owner", "nobody")
+    assert (code, out, err) == (0, "", f"no actions owned by nobody in {db_path}\n")
+
+
+def test_next_onto_an_existing_meeting_suggests_only_what_next_can_do(capsys, db_path, demo_doc):
+    from opsg_desktop.cli import build_parser
+
+    run(capsys, "--db", db_path, "--demo", "list")
+    assert run(capsys, "--db", db_path, "next", "OPSG_49_2405", "--date", "2021-06-01")[0] == 0
+    code, out, err = run(capsys, "--db", db_path, "next", "OPSG_49_2405", "--date", "2021-06-01")
+    assert code == 1 and out == ""
+    assert "OPSG_50_0106 already exists" in err
+    next_options = build_parser().parse_args(["next", "R", "--date", "2021-01-01"])
+    for option in re.findall(r"--[a-z]+", err):
+        assert hasattr(next_options, option[2:]), f"{option} is not an option of next"
+    assert "--replace" not in err
+
+
+def test_an_unexpected_error_is_one_line_naming_the_log_which_holds_the_traceback(
+    capsys, db_path, monkeypatch
+):
+    from opsg_desktop import cli_commands
+    from opsg_desktop.logs import log_file
+
+    def broken(repository, args):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(cli_commands.COMMANDS, "list", broken)
+    code, out, err = run(capsys, "--db", db_path, "list")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "ZeroDivisionError" in err and str(log_file()) in err and "Traceback" not in err
+    logged = log_file().read_text(encoding="utf-8")
+    assert "Traceback" in logged and "ZeroDivisionError: division by zero" in logged
+
+
+def test_a_clear_error_is_logged_too(capsys, db_path):
+    from opsg_desktop.logs import log_file
+
+    assert run(capsys, "--db", db_path, "dump", "OPSG_1_0101")[0] == 1
+    assert "dump: no meeting OPSG_1_0101" in log_file().read_text(encoding="utf-8")

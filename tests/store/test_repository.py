@@ -28,7 +28,7 @@ def test_a_duplicate_reference_is_refused_and_nothing_changes(repository, exampl
     repository.save_meeting(meeting_from_dict(example_doc))
     changed = meeting_from_dict(example_doc)
     changed.location = "Somewhere else"
-    with pytest.raises(ConflictError, match="OPSG_49_2405 already exists; use --replace"):
+    with pytest.raises(ConflictError, match="OPSG_49_2405 is already in the database"):
         repository.save_meeting(changed)
     assert repository.load_meeting("OPSG_49_2405").location == "Teleconference"
 
