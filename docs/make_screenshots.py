@@ -8,6 +8,9 @@ Run under Xvfb at the laptop size the product targets:
 It opens the demo meeting in a fresh database and settings folder, moves to
 item 4 as a secretary would mid-meeting, and saves docs/screenshot-meeting.png
 (with SHOT_SCHEME=dark, docs/screenshot-meeting-dark.png in a dark palette).
+With SHOT=notes it types into item 2 by key (a paragraph with a link made
+with Ctrl+K, then an action raised with Ctrl+Shift+A) and saves
+docs/screenshot-notes.png: the outstanding table, the link and the open bar.
 """
 
 from __future__ import annotations
@@ -55,6 +58,9 @@ def main() -> int:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
     name = "screenshot-meeting-dark.png" if dark else "screenshot-meeting.png"
+    notes_shot = os.environ.get("SHOT") == "notes"
+    if notes_shot:
+        name = "screenshot-notes.png"
     repository = Repository(scratch / "shots.sqlite3")
     fill_with_demo(repository)
     window = MainWindow(repository)
@@ -62,9 +68,12 @@ def main() -> int:
     window.open_meeting("OPSG_49_2405")
     window.show()
     agenda = window.panes["agenda"]
-    for _ in range(3):
+    for _ in range(1 if notes_shot else 3):
         agenda.step(1)
     window.panes["notes"].focus_main()
+    if notes_shot:
+        window.activateWindow()  # no window manager under Xvfb: window shortcuts need it
+        QTimer.singleShot(600, lambda: type_item_two(window))
 
     def shoot() -> None:
         app.primaryScreen().grabWindow(0).save(str(DOCS / name))
@@ -73,6 +82,32 @@ def main() -> int:
 
     QTimer.singleShot(int(os.environ.get("SHOT_DELAY_MS", "1500")), shoot)
     return app.exec()
+
+
+def type_item_two(window) -> None:
+    """Keys a secretary presses in item 2: a linked paragraph, then an action."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    editor, ctrl, shift = (
+        window.panes["notes"].editor,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.KeyboardModifier.ShiftModifier,
+    )
+    QTest.keyClick(editor, Qt.Key.Key_End, ctrl)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClicks(editor, "Members can read the revised plan on the modification page.")
+    QTest.keyClick(editor, Qt.Key.Key_Left)
+    for _ in "modification page":
+        QTest.keyClick(editor, Qt.Key.Key_Left, shift)
+    QTest.keyClick(window, Qt.Key.Key_K, ctrl)
+    bar = window.panes["notes"].link_bar
+    QTest.keyClicks(bar.url, "https://example.org/modifications/mp61")
+    QTest.keyClick(bar.url, Qt.Key.Key_Return)
+    QTest.keyClick(editor, Qt.Key.Key_End)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClicks(editor, "The DCC to publish the revised migration plan by 11 June.")
+    QTest.keyClick(window, Qt.Key.Key_A, ctrl | shift)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.model import Target
@@ -23,6 +23,11 @@ _BY_DATE = re.compile(
     r"\bby\s+(?P<when>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?(?:\s+\d{4})?|[A-Za-z]+\s+\d{1,2}(?:st|nd|rd|th)?)",
 )
 _NEXT_MEETING = re.compile(r"\b(?:at|by|for)\s+the\s+next\s+meeting\b", re.I)
+#: A meeting named by its group and number: "(OPSG_52)", "OPSG 52", "OPSG52".
+_NAMED_MEETING = re.compile(
+    r"\b(?:at|by|for)\s+(?:the\s+)?(?P<next>next\s+meeting\s*)?\(?\s*"
+    r"(?P<ref>(?P<abbr>[A-Z]{2,10})[ _]?(?P<number>\d{1,4}))\b\)?"
+)
 
 
 def guess_topic(text: str) -> str | None:
@@ -47,8 +52,24 @@ def guess_owner(text: str, known: Iterable[str] = ()) -> str | None:
     return owner if owner.upper() == owner or owner[0].isupper() else None
 
 
-def guess_target(text: str, today: dt.date, next_meeting: dt.date | None) -> Target | None:
-    """The date the action's words give, "by 11 June" or "at the next meeting"."""
+def guess_target(
+    text: str,
+    today: dt.date,
+    next_meeting: dt.date | None,
+    meeting_dates: Mapping[str, dt.date] | None = None,
+) -> Target | None:
+    """The date the action's words give, "by 11 June" or "at the next meeting".
+
+    Words that name a meeting ("at the next meeting (OPSG_52)") keep that
+    meeting: its date when ``meeting_dates`` (keyed "OPSG_52") knows it, else
+    the text "Next meeting (OPSG_52)".
+    """
+    named = _NAMED_MEETING.search(text)
+    if named:
+        key = f"{named['abbr'].upper()}_{int(named['number'])}"
+        if meeting_dates and key in meeting_dates:
+            return meeting_dates[key]
+        return f"{'Next meeting' if named['next'] else 'Meeting'} ({named['ref']})"
     match = _BY_DATE.search(text)
     if match:
         try:

@@ -185,7 +185,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.session = session
         agenda = AgendaPane(session)
         self._owners = []  # filled with the panes below: it reads the whole action log
-        notes = NotesPane(session, self._owners)
+        notes = NotesPane(session, self._owners, meeting_dates=self._meeting_dates)
         self.panes = {"agenda": agenda, "notes": notes}
         self.docks["agenda"].setWidget(agenda)
         self.setCentralWidget(notes)
@@ -199,6 +199,7 @@ class MainWindow(WindowCommands, QMainWindow):
         notes.message.connect(self._show_message)
         session.changed.connect(self._on_meeting_changed)
         session.autosaver.saved.connect(self._on_saved)
+        session.autosaver.saved.connect(lambda _when: self._remember_place())  # crash-proof
         session.autosaver.failed.connect(self._on_save_failed)
         session.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
         self._on_meeting_changed("meeting")
@@ -234,6 +235,15 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def _meeting_dates(self) -> dict:
+        """Each stored meeting's date by "<ABBR>_<number>", for the action bar's guesses
+        (asked for when an action is raised, not at start: it grows with the history)."""
+        found = {}
+        for summary in self.repository.list_meetings():
+            abbr, number, *_ = summary.reference.split("_") + ["", ""]
+            found[f"{abbr}_{number}"] = summary.date
+        return found
 
     def close_session(self) -> bool:
         """Save and close the open meeting; False (meeting kept open) when it could go nowhere."""
@@ -285,7 +295,8 @@ class MainWindow(WindowCommands, QMainWindow):
         agenda.select(item)
         cursor = notes.editor.textCursor()
         length = notes.editor.document().characterCount() - 1
-        cursor.setPosition(max(0, min(settings.LAST_CURSOR.read("/" + reference), length)))
+        place = settings.LAST_CURSOR.read("/" + reference)
+        cursor.setPosition(length if place < 0 else min(place, length))  # -1: none kept
         notes.editor.setTextCursor(cursor)
         notes.focus_main()
 

@@ -39,7 +39,8 @@ WINDOW_STATE = Setting("window/state", None, QByteArray)
 LAST_MEETING = Setting("session/last_meeting", "", str)
 #: Per meeting: append "/<reference>".
 LAST_ITEM = Setting("session/item", "", str)
-LAST_CURSOR = Setting("session/cursor", 0, int)
+#: -1: none kept, the caret goes to the end of the item's notes.
+LAST_CURSOR = Setting("session/cursor", -1, int)
 EXPORT_FOLDER = Setting("export/folder", "", str)
 OPEN_AFTER_EXPORT = Setting("export/open_after", True, bool)
 #: How many rotating backups of the database are kept (``store.backups``).

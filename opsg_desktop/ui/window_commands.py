@@ -104,6 +104,15 @@ class WindowCommands:
     def toggle_heading(self) -> None:
         self._notes("toggle_heading")
 
+    def place_outstanding(self) -> None:
+        self._notes("place_outstanding")
+
+    def add_link(self) -> None:
+        self._notes("add_link")
+
+    def cycle_list(self) -> None:
+        self._notes("cycle_list")
+
     # -- moving about ------------------------------------------------------------
 
     def _focus(self, name: str) -> None:

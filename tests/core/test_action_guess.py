@@ -36,9 +36,19 @@ def test_topic_only_when_an_owner_follows():
     [
         ("The OPSG to comment to SECAS by 11 June.", dt.date(2021, 6, 11)),
         ("The DCC to report by June 1st", dt.date(2021, 6, 1)),
-        ("The DCC to provide an update at the next meeting (OPSG_52).", NEXT),
+        ("The DCC to provide an update at the next meeting (OPSG_52).", "Next meeting (OPSG_52)"),
+        ("The DCC to report at the next meeting", NEXT),
+        ("SECAS to circulate the paper by OPSG 53", "Meeting (OPSG 53)"),
+        ("The DCC to report by June 11", dt.date(2021, 6, 11)),
         ("The DCC to split the graph by region.", None),
     ],
 )
 def test_target(text, target):
     assert guess_target(text, MEETING, NEXT) == target
+
+
+def test_a_named_meeting_gives_its_date_when_known():
+    known = {"OPSG_52": dt.date(2021, 7, 12)}
+    text = "The DCC to provide an update at the next meeting (OPSG_52)."
+    assert guess_target(text, MEETING, NEXT, known) == dt.date(2021, 7, 12)
+    assert guess_target("The DCC to report at the next meeting", MEETING, NEXT, known) == NEXT

@@ -2,6 +2,8 @@
 
 Usage: python -m tests.ui.crash_driver DB_PATH TEXT
 Prints "typed" once the keystrokes are in; the test then kills it with SIGKILL.
+With TEXT "--place" it opens the last meeting as a restart would, prints
+"place <item> <cursor> <paragraph>" and quits.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ def main() -> int:
     app = create_application()
     repository = Repository(db_path)
     window = MainWindow(repository, db_path)
+    if text == "--place":
+        return report_place(window, repository)
     window.open_meeting("OPSG_49_2405")
     window.show()
     notes = window.panes["notes"]
@@ -36,6 +40,16 @@ def main() -> int:
 
     QTimer.singleShot(200, type_text)
     return app.exec()
+
+
+def report_place(window, repository) -> int:
+    from opsg_desktop.ui.app import first_meeting
+
+    window.open_meeting(first_meeting(repository))
+    notes = window.panes["notes"]
+    cursor = notes.editor.textCursor()
+    print("place", notes.item.number, cursor.position(), cursor.block().text(), flush=True)
+    return 0
 
 
 if __name__ == "__main__":

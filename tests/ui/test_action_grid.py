@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from opsg_desktop.core.model import ActionBlock, ActionStatus
 from opsg_desktop.interchange import meeting_from_dict
@@ -121,11 +128,23 @@ def test_closing_with_the_status_editor_is_one_undo_step(qtbot, pane, session):
     assert entry.status == ActionStatus.CLOSED
 
 
-def test_typing_a_letter_on_the_status_cell_chooses(qtbot, pane, session):
+def test_letters_typed_on_the_grid_edit_nothing(qtbot, pane, session):
     table = named(pane, "Action grid")
-    table.setCurrentIndex(pane.proxy.index(1, STATUS))
-    qtbot.keyClick(table, Qt.Key.Key_C)
-    assert review(session, "OPSG 45/CONF02").status == ActionStatus.CLOSED
+    before = [(r.update, r.status) for r in session.meeting.outstanding]
+    for column in (UPDATE, STATUS):
+        table.setCurrentIndex(pane.proxy.index(1, column))
+        qtbot.keyClicks(table, "cx")
+        assert table.state() != QAbstractItemView.State.EditingState
+    assert [(r.update, r.status) for r in session.meeting.outstanding] == before
+    assert not session.undo_stack.canUndo()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_f2_or_enter_opens_the_cell_editor(qtbot, pane, key):
+    table = named(pane, "Action grid")
+    table.setCurrentIndex(pane.proxy.index(1, UPDATE))
+    qtbot.keyClick(table, key)
+    assert table.state() == QAbstractItemView.State.EditingState
 
 
 def test_shortcuts_close_and_reopen_the_selected_action(qtbot, pane, session):

@@ -26,7 +26,7 @@ def test_a_boolean_stored_as_text_reads_back_as_meant(stored, read):
 
 def test_a_number_that_is_not_one_gives_the_default():
     QSettings().setValue(settings.LAST_CURSOR.key, "lots")
-    assert settings.LAST_CURSOR.read() == 0
+    assert settings.LAST_CURSOR.read() == settings.LAST_CURSOR.default == -1  # -1: at the end
 
 
 def test_the_export_choice_survives_a_restart_of_the_window(qtbot, repository):

@@ -120,6 +120,17 @@ class ActionGridDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
 
+class _GridView(QTableView):
+    """The grid edits on F2, Enter or a double-click only: stray letters edit nothing."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if event.key() in _ENTER and not editing and self.currentIndex().isValid():
+            self.edit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
 class ActionGridPane(QWidget):
     """Filters above a table of the actions outstanding and this meeting's new actions."""
 
@@ -163,7 +174,7 @@ class ActionGridPane(QWidget):
     # -- building -------------------------------------------------------------
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
+        table = _GridView(self)
         table.setAccessibleName("Action grid")
         table.setModel(self.proxy)
         table.setItemDelegate(ActionGridDelegate(table))
@@ -171,7 +182,6 @@ class ActionGridPane(QWidget):
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         table.setWordWrap(True)
         table.verticalHeader().hide()

@@ -8,49 +8,42 @@ every change to one is a step on the meeting's undo stack.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QUndoCommand
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from opsg_desktop.core.action_guess import guess_owner, guess_target, guess_topic
-from opsg_desktop.core.classification import effective_items, is_confidential
-from opsg_desktop.core.model import ActionBlock, AgendaItem, Classification, DecisionBlock
+from opsg_desktop.core.model import AgendaItem
 from opsg_desktop.ui import notes_document as nd
 from opsg_desktop.ui.notes_editor import NotesEdit
-from opsg_desktop.ui.panes.notes_bars import ActionBar, DecisionBar
+from opsg_desktop.ui.notes_steps import DocumentStep
+from opsg_desktop.ui.panes.notes_bars import ActionBar, DecisionBar, LinkBar
+from opsg_desktop.ui.panes.notes_commands import BlockShortcuts
 from opsg_desktop.ui.session import MeetingSession
 
 
-class DocumentStep(QUndoCommand):
-    """One change of an item's notes, undone by its document."""
-
-    def __init__(self, pane: NotesPane, item: AgendaItem, document: QTextDocument) -> None:
-        super().__init__(f"Notes of item {item.number}")
-        self._pane, self._item, self._document = pane, item, document
-        self._done = True  # the change already happened when Qt reported it
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._pane.reveal(self._item)
-        self._document.redo()
-
-    def undo(self) -> None:
-        self._pane.reveal(self._item)
-        self._document.undo()
-
-
-class NotesPane(QWidget):
-    """Header, editor and the action and decision bars."""
+class NotesPane(BlockShortcuts, QWidget):
+    """Header, editor and the action, decision and link bars."""
 
     reveal_item = Signal(object)  # ask the window to select this agenda item
     message = Signal(str)  # something for the status bar
 
-    def __init__(self, session: MeetingSession, owners: list[str], parent=None) -> None:
+    def __init__(
+        self,
+        session: MeetingSession,
+        owners: list[str],
+        parent=None,
+        meeting_dates: Callable[[], Mapping[str, dt.date]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self._owners = owners
+        #: Gives the dates of meetings the database knows, by "<ABBR>_<number>" (for target
+        #: guesses); asked once, when the first action is raised.
+        self._date_source = meeting_dates or dict
+        self._dates_known: Mapping[str, dt.date] | None = None
         self._documents: dict[int, QTextDocument] = {}
         self._dirty: dict[int, AgendaItem] = {}
         self.item: AgendaItem | None = None
@@ -64,15 +57,25 @@ class NotesPane(QWidget):
         )
         self.action_bar = ActionBar(self)
         self.decision_bar = DecisionBar(self)
+        self.link_bar = LinkBar(self)
+        self._link_range = (0, 0)
         self.details = QLabel(self)
         self.details.setAccessibleName("Action details")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.header, self.editor, self.details, self.action_bar, self.decision_bar):
+        for widget in (
+            self.header,
+            self.editor,
+            self.details,
+            self.action_bar,
+            self.decision_bar,
+            self.link_bar,
+        ):
             layout.addWidget(widget)
         self.action_bar.accepted.connect(self._apply_action_details)
         self.decision_bar.accepted.connect(self._apply_decision)
-        for bar in (self.action_bar, self.decision_bar):
+        self.link_bar.accepted.connect(self._apply_link)
+        for bar in (self.action_bar, self.decision_bar, self.link_bar):
             bar.cancelled.connect(self.editor.setFocus)
             bar.refused.connect(self.message.emit)
         self.editor.cursorPositionChanged.connect(self._show_details)
@@ -86,6 +89,7 @@ class NotesPane(QWidget):
     # -- showing an item ----------------------------------------------------
 
     def show_item(self, item: AgendaItem | None) -> None:
+        """Show ``item``'s notes with the caret at their end (None: nothing to edit)."""
         if item is self.item and item is not None:
             return
         self.flush()
@@ -112,7 +116,9 @@ class NotesPane(QWidget):
         if key not in self._documents:
             document = nd.build_document(item.blocks, self)
             document.undoCommandAdded.connect(
-                lambda i=item, d=document: self.session.undo_stack.push(DocumentStep(self, i, d))
+                lambda i=item, d=document: self.session.undo_stack.push(
+                    DocumentStep(self, i, d, self.editor.continues_typing)
+                )
             )
             document.contentsChanged.connect(lambda i=item: self._on_typed(i))
             self._documents[key] = document
@@ -140,55 +146,7 @@ class NotesPane(QWidget):
         self.flush()
         self.session.changed.emit("notes")
 
-    # -- the three shortcuts ----------------------------------------------------
-
-    def toggle_heading(self) -> None:
-        cursor = self.editor.textCursor()
-        kind = nd.block_kind(cursor.block())
-        text = self._words(cursor)
-        cursor.beginEditBlock()
-        self._clear_paragraph(cursor)
-        if kind == "heading":
-            nd.write_paragraph(cursor, nd.TextBlock(text), text)
-        else:
-            nd.write_paragraph(cursor, nd.HeadingBlock(text))
-        cursor.endEditBlock()
-        self.editor.setTextCursor(cursor)
-
-    def raise_action(self) -> None:
-        """Make the current paragraph an action (or edit the one the cursor is in)."""
-        if self.item is None:
-            return
-        cursor = self.editor.textCursor()
-        if nd.block_kind(cursor.block()) != "action":
-            self._convert_to_action(cursor)
-        fmt = self.editor.textCursor().block().blockFormat()
-        self.action_bar.open(
-            fmt.property(nd.ACTION_ID),
-            fmt.property(nd.OWNER) or "",
-            fmt.property(nd.TARGET) or "",
-            self._owners,
-            self.session.meeting.date,
-            self._next_meeting_date(),
-        )
-
-    def _convert_to_action(self, cursor: QTextCursor) -> None:
-        text = self._words(cursor)
-        meeting = self.session.meeting
-        topic = guess_topic(text)
-        action = ActionBlock(
-            text=text,
-            owner=guess_owner(text, self._owners),
-            target=guess_target(text, meeting.date, self._next_meeting_date()),
-            topic=topic,
-            id=self.session.next_action_id(is_confidential(self._level(cursor))),
-        )
-        cursor.beginEditBlock()
-        self._clear_paragraph(cursor)
-        nd.write_paragraph(cursor, action)
-        cursor.endEditBlock()
-        self.editor.setTextCursor(cursor)
-        self.message.emit(f"Raised {action.id}")
+    # -- details -------------------------------------------------------------------
 
     def _apply_action_details(self) -> None:
         cursor = self.editor.textCursor()
@@ -199,73 +157,22 @@ class NotesPane(QWidget):
         ):
             fmt.setProperty(nd.OWNER, owner)
             fmt.setProperty(nd.TARGET, nd.target_to_text(target))
-            cursor.setBlockFormat(fmt)
+            self.editor.edit(lambda c: c.setBlockFormat(fmt))
         self.editor.setFocus()
         self._show_details()
 
-    def record_decision(self) -> None:
-        if self.item is None:
-            return
-        cursor = self.editor.textCursor()
-        first = self._words(cursor).split(" ", 1)[0]
-        verbs = self.session.meeting.group.decision_verbs
-        if first in verbs and nd.block_kind(cursor.block()) != "decision":
-            self._make_decision(first)
-            return
-        self.decision_bar.open(verbs, cursor.block().blockFormat().property(nd.VERB) or first)
-
-    def _apply_decision(self) -> None:
-        verb = self.decision_bar.chosen()
-        if verb:
-            self._make_decision(verb)
-        self.editor.setFocus()
-
-    def _make_decision(self, verb: str) -> None:
-        cursor = self.editor.textCursor()
-        text = self._words(cursor)
-        old_verb = cursor.block().blockFormat().property(nd.VERB)
-        for known in filter(None, (old_verb, verb)):
-            if text == known or text.startswith(known + " "):
-                text = text[len(known) :].strip()
-                break
-        cursor.beginEditBlock()
-        self._clear_paragraph(cursor)
-        nd.write_paragraph(cursor, DecisionBlock(verb, text))
-        cursor.endEditBlock()
-        self.editor.setTextCursor(cursor)
-
-    # -- helpers ------------------------------------------------------------------
-
-    def _words(self, cursor: QTextCursor) -> str:
-        """The paragraph's own words (an action's label left out)."""
-        block = cursor.block()
-        text = block.text().replace(nd.LINE_BREAK, "\n").strip()
-        if nd.block_kind(block) == "action":
-            label = nd.action_label(block.blockFormat().property(nd.ACTION_ID) or "?").strip()
-            text = text.removeprefix(label).strip()
-        elif nd.block_kind(block) == "outstanding":
-            text = ""
-        return text
-
-    @staticmethod
-    def _clear_paragraph(cursor: QTextCursor) -> None:
-        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        cursor.setCharFormat(QTextCharFormat())
-
-    def _level(self, cursor: QTextCursor) -> Classification:
-        levels = {id(i): lvl for i, lvl in effective_items(self.session.meeting)}
-        level = levels.get(id(self.item), self.session.meeting.classification)
-        own = cursor.block().blockFormat().property(nd.LEVEL)
-        return max(level, Classification.parse(own)) if own else level
-
-    def _next_meeting_date(self):
-        upcoming = self.session.meeting.next_meetings
-        return upcoming[0].date if upcoming else None
-
     def _show_details(self) -> None:
         block = self.editor.textCursor().block()
+        char = self.editor.textCursor().charFormat()
+        if char.isAnchor() and char.anchorHref():
+            self.details.setText(f"Link to {char.anchorHref()} — Ctrl+K to change or remove")
+            self.details.show()
+            return
+        style = block.blockFormat().property(nd.LIST)
+        if nd.block_kind(block) == "text" and style:
+            self.details.setText(f"{style.capitalize()} list entry — Ctrl+Shift+L to change")
+            self.details.show()
+            return
         if nd.block_kind(block) != "action":
             self.details.hide()
             return

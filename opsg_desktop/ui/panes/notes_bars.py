@@ -7,8 +7,9 @@ keystrokes with completion, and hand focus back to the notes on Enter or Esc.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from opsg_desktop.core.dates import prose_date
 from opsg_desktop.core.errors import RuleError
+from opsg_desktop.core.links import complete_link_url
 from opsg_desktop.core.natural_dates import parse_target_text
 from opsg_desktop.core.rules import normalise_verb
 
@@ -29,6 +31,9 @@ def _completer(words: list[str], parent: QWidget) -> QCompleter:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     return completer
+
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class _Bar(QWidget):
@@ -154,22 +159,72 @@ class DecisionBar(_Bar):
         layout.addWidget(QLabel("<b>Decision:</b> The group", self))
         layout.addWidget(self.verb)
         layout.addWidget(QLabel("… (Enter to record, Esc to cancel)", self), 1)
-        self.verb.lineEdit().returnPressed.connect(self._accept)
+        # Return is taken before the combo box sees it: on a text that is not an
+        # item's exact spelling ("noted") the box would put back its current item.
+        self.verb.lineEdit().installEventFilter(self)
         self.hide()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.KeyPress and event.key() in _ENTER:
+            self._accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def open(self, verbs: list[str], current: str | None) -> None:
         self._verbs = list(verbs)
         self.verb.clear()
         self.verb.addItems(verbs)
         self.verb.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.verb.setCurrentText(current or (verbs[0] if verbs else ""))
+        self.verb.setCurrentText(known_verb(current or "", verbs) or current or verbs[0])
         self.show()
         self.verb.setFocus()
         self.verb.lineEdit().selectAll()
 
     def chosen(self) -> str:
         """The verb as the group spells it (core.rules.normalise_verb); RuleError if not one."""
-        return normalise_verb(self.verb.currentText(), self._verbs)
+        return normalise_verb(self.verb.lineEdit().text(), self._verbs)
 
     def check(self) -> None:
         self.chosen()
+
+
+class LinkBar(_Bar):
+    """The address of a link on the selected words (an empty address removes the link)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.url = QLineEdit(self)
+        self.url.setAccessibleName("Link address")
+        self.url.setPlaceholderText("https://…, or an email address")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.label)
+        layout.addWidget(self.url, 2)
+        layout.addWidget(QLabel("(Enter to link, Esc to cancel)", self), 1)
+        self.url.returnPressed.connect(self._accept)
+        self.hide()
+
+    def open(self, words: str, url: str) -> None:
+        shown = words if len(words) <= 40 else words[:39] + "…"
+        self.label.setText(f"<b>Link</b> “{escape(shown)}” to:")
+        self.url.setText(url)
+        self.show()
+        self.url.setFocus()
+        self.url.selectAll()
+
+    def address(self) -> str:
+        """The address typed, completed and checked (core); "" to unlink; RuleError if bad."""
+        typed = self.url.text().strip()
+        return complete_link_url(typed) if typed else ""
+
+    def check(self) -> None:
+        self.address()
+
+
+def known_verb(text: str, verbs: list[str]) -> str | None:
+    """The group's verb ``text`` names whatever its case ("noted" → "NOTED"), else None."""
+    try:
+        return normalise_verb(text, verbs)
+    except RuleError:
+        return None
