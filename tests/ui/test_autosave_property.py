@@ -9,6 +9,7 @@ from opsg_desktop.core.model import Person, TextBlock
 from opsg_desktop.demo import fill_with_demo
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui.commands import InsertInto, RemoveFrom, SetField
+from opsg_desktop.ui.panes.agenda import title_edit
 from opsg_desktop.ui.session import MeetingSession
 
 WORDS = st.text(alphabet="abcdefgh ", min_size=1, max_size=12).map(str.strip).filter(bool)
@@ -37,7 +38,7 @@ def apply(session: MeetingSession, kind: str, n: int, words: str, people: list[i
             push(RemoveFrom(session, item.blocks, len(item.blocks) - 1, "Drop", "notes"))
     elif kind == "rename":
         item = meeting.agenda[n % len(meeting.agenda)]
-        push(SetField(session, item, "title", words.capitalize(), "Rename", "agenda"))
+        title_edit(session, item, words.capitalize())  # the window's door: cleans the title
     elif kind == "update" and meeting.outstanding:
         review = meeting.outstanding[n % len(meeting.outstanding)]
         push(SetField(session, review, "update", words, "Update", "outstanding"))
