@@ -83,7 +83,7 @@ def typing(db: Path, keys: int = 400) -> tuple[list[float], list[float]]:
     notes.focus_main()
     snapshots: list[float] = []
     autosaver = window.session.autosaver
-    original = autosaver._snapshot
+    original = autosaver._take
 
     def timed_snapshot():
         t0 = time.perf_counter()
@@ -92,7 +92,7 @@ def typing(db: Path, keys: int = 400) -> tuple[list[float], list[float]]:
         finally:
             snapshots.append(time.perf_counter() - t0)
 
-    autosaver._snapshot = timed_snapshot
+    autosaver._take = timed_snapshot
     latencies = []
     text = "The DCC reported that the backlog of hub returns would clear by June. "
     for i in range(keys):

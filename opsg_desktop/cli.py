@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,6 +43,10 @@ commands:
                                 a meeting from nothing (standing agenda; group from FILE,
                                 else the latest, else the Operations Group's)
   search TEXT                   notes, actions and updates of every meeting, best match first
+  backups                       the database's backups, newest first
+  restore [BACKUP]              put a backup back (the newest good one by default)
+
+Commands that write (import, next, restore) refuse while the window has the database open.
 
 The database is $OPSG_DB if set, else opsg.sqlite3 in your data folder; --db overrides both.
 Run without a command to open the window.
@@ -137,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     from opsg_desktop import cli_cycle
 
     cli_cycle.add_commands(commands)
+    commands.add_parser("backups", help="list the database's backups")
+    p = commands.add_parser("restore", help="put a backup back in place of the database")
+    p.add_argument("backup", nargs="?", type=Path, help="a backup file (default: the newest good)")
     return parser
 
 
@@ -190,6 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OpsgError as exc:
         _log().warning("%s: %s", args.command, exc)
         print(f"opsg-desktop: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        from opsg_desktop.store.errors import describe
+
+        print(f"opsg-desktop: {describe(exc, db_path)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

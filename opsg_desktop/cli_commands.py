@@ -8,13 +8,25 @@ from pathlib import Path
 
 from opsg_desktop import cli_cycle, cli_new
 from opsg_desktop.core.dates import target_text
-from opsg_desktop.core.errors import ConflictError
+from opsg_desktop.core.errors import ConflictError, OpsgError
 from opsg_desktop.core.model import Group, MeetingKind
 from opsg_desktop.store.repository import Repository
+from opsg_desktop.store.writer_lock import refuse_if_held
+
+#: Commands that write to the database: refused while a window holds it.
+WRITERS = frozenset({"import", "next", "restore"})
 
 
 def run_command(args: argparse.Namespace, db_path: Path) -> int:
-    """Run the parsed command against the database at ``db_path``."""
+    """Run the parsed command against the database at ``db_path``.
+
+    A command that writes (or ``--demo``) first checks that no window holds
+    the database (DatabaseInUseError, exit 1, with what to do).
+    """
+    if args.command in WRITERS or args.demo:
+        refuse_if_held(db_path)
+    if args.command in FILE_COMMANDS:
+        return FILE_COMMANDS[args.command](db_path, args)
     repository = Repository(db_path)
     try:
         if args.demo:
@@ -117,7 +129,53 @@ def _export(repository: Repository, args: argparse.Namespace) -> int:
         else:
             group = repository.latest_group() or Group("Operations Group", "OPSG")
             action_log.export_action_log_docx(entries, args.output, group, open_only=args.open_only)
+    _backup_after_export(repository)
     print(args.output)
+    return 0
+
+
+def _backup_after_export(repository: Repository) -> None:
+    """What was exported can be found again: a backup follows each export (never fails it)."""
+    from opsg_desktop.core.errors import StoreError
+
+    try:
+        repository.backup("export")
+    except StoreError as exc:
+        print(f"note: {exc}", file=sys.stderr)
+
+
+def _backups(db_path: Path, args: argparse.Namespace) -> int:
+    from opsg_desktop.store.backups import list_backups
+    from opsg_desktop.store.checks import is_sound
+
+    found = list_backups(db_path)
+    if not found:
+        print(f"no backups of {db_path} yet", file=sys.stderr)
+    for backup in found:
+        state = "ok" if is_sound(backup.path) else "DAMAGED"
+        size = backup.path.stat().st_size // 1024
+        print(
+            f"{backup.made:%Y-%m-%d %H:%M:%S}  {backup.reason:<16} {size:>7} KiB  {state:<7} "
+            f"{backup.path}"
+        )
+    return 0
+
+
+def _restore(db_path: Path, args: argparse.Namespace) -> int:
+    from opsg_desktop.store.backups import newest_good
+    from opsg_desktop.store.restore import restore_backup
+
+    source = args.backup
+    if source is None:
+        newest = newest_good(db_path)
+        if newest is None:
+            raise OpsgError(f"there is no good backup of {db_path} to restore")
+        source = newest.path
+    kept = restore_backup(db_path, source)
+    print(
+        f"restored {source} to {db_path}"
+        + (f"; the replaced file is kept at {kept}" if kept else "")
+    )
     return 0
 
 
@@ -134,6 +192,9 @@ def _write_text(path: Path, text: str) -> None:
 
     write_atomically(path, write)
 
+
+#: Commands that work on the file rather than through a repository.
+FILE_COMMANDS = {"backups": _backups, "restore": _restore}
 
 COMMANDS = {
     "import": _import,

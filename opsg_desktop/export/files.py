@@ -36,6 +36,7 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]
     """
     target = Path(path)
     folder = target.parent
+    refuse_protected(target)
     if target.is_dir():
         raise OpsgError(f"Cannot save to {target}: it is a folder. Choose a file name.")
     if not folder.is_dir():
@@ -61,6 +62,44 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]
         _discard(temporary)
         raise
     return target
+
+
+_DATABASE_COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
+
+
+def refuse_protected(target: Path) -> None:
+    """Refuse a target that must never be replaced by an export; OpsgError says why.
+
+    That is any SQLite database (the secretary's own included) or one of its
+    ``-wal``/``-shm``/``-journal``/``.lock`` companions, a backup (``*.bak``,
+    anything in a ``*.backups`` folder), and a file marked read-only.
+    """
+    name = target.name
+    why = None
+    if name.endswith(_DATABASE_COMPANIONS):
+        why = "it belongs to a database (its journal or lock)"
+    elif name.endswith(".bak") or target.parent.name.endswith(".backups"):
+        why = "it is a backup"
+    elif target.is_file() and _is_sqlite(target):
+        why = "it is a database: every meeting would be lost"
+    elif target.is_file() and _marked_read_only(target):
+        why = "it is marked read-only"
+    if why:
+        raise OpsgError(
+            f"Cannot save to {target}: {why}. Nothing was changed; choose another file name."
+        )
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _marked_read_only(path: Path) -> bool:
+    return not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)
 
 
 def _temporary_file(target: Path) -> Path:

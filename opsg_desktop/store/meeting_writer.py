@@ -60,7 +60,12 @@ def upsert_group(db: Database, group: Group, *, refresh: bool = True) -> int:
 
 
 def insert_meeting_row(db: Database, meeting: Meeting, group_id: int) -> int:
-    values = {
+    return db["meetings"].insert(meeting_values(meeting, group_id)).last_pk
+
+
+def meeting_values(meeting: Meeting, group_id: int) -> dict:
+    """The columns of a meeting's row."""
+    return {
         "group_id": group_id,
         "reference": meeting.reference,
         "number": meeting.number,
@@ -82,7 +87,6 @@ def insert_meeting_row(db: Database, meeting: Meeting, group_id: int) -> int:
         "wordings": None if meeting.group.wordings is None else json_out(meeting.group.wordings),
         "organisations": json_out(meeting.group.organisations),
     }
-    return db["meetings"].insert(values).last_pk
 
 
 def insert_people(db: Database, meeting_id: int, people: list[Person]) -> None:

@@ -26,11 +26,13 @@ from opsg_desktop.core.model import (
 )
 from opsg_desktop.core.numbering import assign_action_ids
 from opsg_desktop.core.rules import validate_meeting
-from opsg_desktop.store import cycle
+from opsg_desktop.store import backups, cycle
 from opsg_desktop.store import meeting_writer as writer
 from opsg_desktop.store.codec import date_in, target_in
+from opsg_desktop.store.errors import DatabaseReadOnlyError
 from opsg_desktop.store.meeting_reader import action_from_row, read_group, read_meeting, rows
-from opsg_desktop.store.schema import open_database
+from opsg_desktop.store.opening import open_database
+from opsg_desktop.store.transactions import read_method, reading, write_transaction
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,24 @@ class SearchHit:
 class Repository:
     """Load and save meetings and the action log of one database file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        keep_backups: int = 10,
+        daily_backup: bool = True,
+    ) -> None:
         self.path = Path(path)
-        self.db = open_database(self.path)
+        self.db = open_database(
+            self.path, read_only=read_only, keep=keep_backups, daily_backup=daily_backup
+        )
+        #: True when the file cannot (or must not) be written: saves are refused.
+        self.read_only: bool = self.db.read_only
+
+    def backup(self, reason: str, *, keep: int = 10) -> Path:
+        """A checked copy of the database in its backups folder (see ``store.backups``)."""
+        return backups.make_backup(self.db.conn, self.path, reason, keep=keep)
 
     def close(self) -> None:
         self.db.close()
@@ -75,8 +92,9 @@ class Repository:
         ``previous_reference`` names the stored meeting this one replaces when
         its date (and so its reference) moved.
         """
+        self._refuse_if_read_only()
         validate_meeting(meeting)
-        with self.db.atomic():
+        with write_transaction(self.db, self.path):
             existing = self._meeting_row(meeting.reference, required=False)
             moved = previous_reference not in (None, meeting.reference)
             if moved and existing:
@@ -110,10 +128,32 @@ class Repository:
             writer.refresh_action_state(self.db, sorted(touched))
         return meeting.reference
 
-    def load_meeting(self, reference: str) -> Meeting:
-        """The meeting with this reference; NotFoundError if there is none."""
-        return read_meeting(self.db, self._meeting_row(reference))
+    def save_changes(self, changes) -> str:
+        """Store what changed in an open meeting (``store.meeting_delta``); its reference.
 
+        A whole meeting is saved as :meth:`save_meeting` with ``replace``; parts
+        are written in one transaction.  Either way nothing is half-written.
+        """
+        if changes.whole is not None:
+            return self.save_meeting(
+                changes.whole, replace=True, previous_reference=changes.previous_reference
+            )
+        from opsg_desktop.store.meeting_delta import write_changes
+
+        self._refuse_if_read_only()
+        with write_transaction(self.db, self.path):
+            write_changes(self.db, self, changes)
+        return changes.reference
+
+    def load_meeting(self, reference: str) -> Meeting:
+        """The meeting with this reference; NotFoundError if there is none.
+
+        A meeting the file cannot give back (damage) raises DatabaseDamagedError.
+        """
+        with reading(self.path, f"the meeting {reference}"):
+            return read_meeting(self.db, self._meeting_row(reference))
+
+    @read_method("the meeting list")
     def list_meetings(self) -> list[MeetingSummary]:
         """Every meeting, oldest first, with the actions it raised."""
         found = rows(
@@ -163,11 +203,13 @@ class Repository:
         self.save_meeting(meeting)
         return meeting
 
+    @read_method("the meeting list")
     def has_meeting(self, reference: str) -> bool:
         """Whether a meeting of that reference is stored (one indexed look-up)."""
         found = self.db.execute("SELECT 1 FROM meetings WHERE reference = ?", [reference])
         return found.fetchone() is not None
 
+    @read_method("the meeting list")
     def newest_meeting(self) -> str | None:
         """The reference of the latest meeting by date, or None in an empty database.
 
@@ -178,6 +220,7 @@ class Repository:
         ).fetchone()
         return found[0] if found else None
 
+    @read_method("the group")
     def latest_group(self) -> Group | None:
         """The group of the most recent meeting, or None in an empty database."""
         found = self.db.execute(
@@ -187,6 +230,7 @@ class Repository:
 
     # -- action log -------------------------------------------------------
 
+    @read_method("the action log")
     def action_log(
         self, *, open_only: bool = False, owner: str | None = None
     ) -> list[LoggedAction]:
@@ -213,37 +257,21 @@ class Repository:
         return sorted(entries, key=lambda e: action_sort_key(e.action.id))
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over notes, actions and updates, best first."""
-        query = " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
-        if not query:
-            return []
-        found = rows(
-            self.db,
-            """
-            SELECT m.reference, 'item ' || i.number AS place,
-                   snippet(blocks_fts, 0, '[', ']', '…', 12) AS snip, bm25(blocks_fts) AS rank
-            FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid
-            JOIN agenda_items i ON i.id = b.item_id JOIN meetings m ON m.id = i.meeting_id
-            WHERE blocks_fts MATCH :q
-            UNION ALL
-            SELECT m.reference, 'action ' || a.id,
-                   snippet(actions_fts, 0, '[', ']', '…', 12), bm25(actions_fts)
-            FROM actions_fts JOIN actions a ON a.rowid = actions_fts.rowid
-            LEFT JOIN meetings m ON m.id = a.meeting_id
-            WHERE actions_fts MATCH :q
-            UNION ALL
-            SELECT m.reference, 'update to ' || r.action_id,
-                   snippet(action_reviews_fts, 0, '[', ']', '…', 12), bm25(action_reviews_fts)
-            FROM action_reviews_fts JOIN action_reviews r ON r.id = action_reviews_fts.rowid
-            JOIN meetings m ON m.id = r.meeting_id
-            WHERE action_reviews_fts MATCH :q
-            ORDER BY rank LIMIT :limit
-            """,
-            {"q": query, "limit": limit},
-        )
-        return [SearchHit(r["reference"], r["place"], r["snip"], r["rank"]) for r in found]
+        """Full-text search over notes, actions and updates, best first (see ``store.search``)."""
+        from opsg_desktop.store.search import search
+
+        with reading(self.path, "the search index"):
+            return [SearchHit(*hit) for hit in search(self.db, text, limit)]
 
     # -- internals --------------------------------------------------------
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise DatabaseReadOnlyError(
+                f"{self.path} is open read-only (the file or its folder is read-only, or "
+                "another window holds it); nothing was saved to it. Copy it to a folder you "
+                "can write to, or close the other window."
+            )
 
     @overload
     def _meeting_row(self, reference: str) -> dict: ...
@@ -284,24 +312,25 @@ class Repository:
                 "action ids would clash. Give this meeting another number."
             )
 
+    @read_method("the action ids")
     def issued_action_ids(self, meeting: Meeting) -> list[str]:
         """Ids of the log that belong to ``meeting``'s number (so none is given twice)."""
         return self._ids_of(meeting)
 
+    @read_method("the people")
     def known_people(self) -> list[Person]:
         """Everyone on any roster, as last seen (for completion), by name."""
-        found = rows(
-            self.db,
-            """SELECT a.name, a.name_key, a.email, a.category, a.organisation, a.role
+        # SQLite takes a MAX() query's other columns from the row holding the maximum,
+        # so each name comes as recorded at its latest meeting, chosen in SQL.
+        found = self.db.execute(
+            """SELECT a.name, a.category, a.organisation, a.role, a.email,
+                      MAX(m.date || printf('%010d', m.id))
                FROM attendances a JOIN meetings m ON m.id = a.meeting_id
-               ORDER BY m.date, m.id""",
-        )
-        latest = {r["name_key"]: r for r in found}
-        return [
-            Person(r["name"], r["category"], r["organisation"], r["role"], email=r["email"])
-            for _, r in sorted(latest.items())
-        ]
+               GROUP BY a.name_key ORDER BY a.name_key"""
+        ).fetchall()
+        return [Person(n, c, o, r, email=e) for n, c, o, r, e, _ in found]
 
+    @read_method("the owners")
     def known_owners(self) -> list[str]:
         """Every action owner and organisation seen, and each group's abbreviation."""
         found = self.db.execute(

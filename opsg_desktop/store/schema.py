@@ -1,19 +1,18 @@
 """Tables, indexes, the full-text index and forward migrations.
 
 The schema version lives in ``PRAGMA user_version``.  Opening a database
-runs every migration it lacks, each in one transaction, after copying the
+(``store.opening``) runs every migration it lacks, each in one transaction, after copying the
 file aside; a database written by a newer version is refused untouched.
 """
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from opsg_desktop.core.errors import RuleError, StoreError
+from opsg_desktop.core.errors import RuleError
 from opsg_desktop.core.rules import name_key, target_from_text
 from opsg_desktop.core.text import clean_line, clean_text, first_control
 
@@ -298,53 +297,11 @@ MIGRATIONS: list[Callable[[Database], None]] = [
 LATEST_VERSION = len(MIGRATIONS)
 
 
-def read_version(path: Path) -> int:
-    """The schema version of an existing file, read without changing it."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the database ({exc}).") from exc
-    try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"{path} is not an OPSG Secretary database, or it is damaged ({exc}). "
-            "Nothing was changed; choose another file with --db, or restore a backup."
-        ) from exc
-    finally:
-        conn.close()
+def open_database(path: Path, *, upto: int = LATEST_VERSION, read_only: bool = False) -> Database:
+    """Open, check and migrate the database at ``path`` (see ``store.opening``)."""
+    from opsg_desktop.store.opening import open_database as open_checked
 
-
-def open_database(path: Path, *, upto: int = LATEST_VERSION) -> Database:
-    """Open (creating if need be) and migrate the database at ``path``.
-
-    ``upto`` is for tests that build an older schema on purpose.
-    """
-    path = Path(path)
-    version = read_version(path) if path.exists() and path.stat().st_size else 0
-    if version > LATEST_VERSION:
-        raise StoreError(
-            f"{path} was written by a newer version of OPSG Secretary (schema {version}; "
-            f"this version reads up to {LATEST_VERSION}). Nothing was changed: "
-            "install the newer version to open it."
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if 0 < version < upto:
-        _keep_copy(path, version)
-    try:
-        conn = sqlite3.connect(str(path))
-        db = cast("Database", LazyDatabase(conn))
-        for pragma in ("foreign_keys = ON", "busy_timeout = 5000", "recursive_triggers = ON"):
-            conn.execute(f"PRAGMA {pragma}")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = wal")
-        for number in range(version + 1, upto + 1):
-            with db.atomic():
-                MIGRATIONS[number - 1](db)
-                db.conn.execute(f"PRAGMA user_version = {number}")
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: the database could not be opened or upgraded ({exc}).") from exc
-    return db
+    return open_checked(path, upto=upto, read_only=read_only)
 
 
 class LazyDatabase:
@@ -383,20 +340,3 @@ class LazyDatabase:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.database, name)
-
-
-def _keep_copy(path: Path, version: int) -> None:
-    """Copy an older database aside before migrating it, for a way back."""
-    backup = path.with_name(f"{path.name}.schema{version}.bak")
-    if backup.exists():
-        return
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        target = sqlite3.connect(backup)
-        with target:
-            source.backup(target)
-        target.close()
-    except sqlite3.Error:
-        shutil.copy2(path, backup)
-    finally:
-        source.close()

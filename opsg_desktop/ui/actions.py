@@ -35,6 +35,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("send_comments", "&Send for Comments…", "&Meeting", "", "send_for_comments",
                "Export the draft and open an email to the members with it attached"),
     ActionSpec("versions", "&Versions, Comments and Final…", "&Meeting", "", "show_versions"),
+    ActionSpec("restore_backup", "&Restore from Backup…", "&Meeting", "", "restore_from_backup",
+               "Put a backup of the database back; the current file is kept"),
     ActionSpec("quit", "&Quit", "&Meeting", "Ctrl+Q", "close"),
     ActionSpec("undo", "&Undo", "&Edit", "Ctrl+Z", "undo"),
     ActionSpec("redo", "&Redo", "&Edit", "Ctrl+Shift+Z", "redo"),

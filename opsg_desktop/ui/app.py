@@ -17,6 +17,7 @@ from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui import settings
 
 if TYPE_CHECKING:
+    from opsg_desktop.ui.lock import WriterLock
     from opsg_desktop.ui.main_window import MainWindow
 
 
@@ -54,18 +55,23 @@ def first_meeting(repository: Repository) -> str | None:
 def run_app(db_path: Path, *, demo: bool = False) -> int:
     """Open the window on the database at ``db_path``; return the exit status.
 
-    An exception nobody expected, at start or later in a slot, is logged and
-    shown in a dialog naming the log (``ui.unexpected``) rather than lost.
+    The window takes the database's writer lock (``ui.opening``): a second
+    window is offered the file read-only, a damaged one its newest good
+    backup.  An exception nobody expected, at start or later in a slot, is
+    logged and shown in a dialog naming the log (``ui.unexpected``) rather
+    than lost.
     """
     from opsg_desktop.ui.unexpected import report
 
     app = create_application()
     previous_hook, sys.excepthook = sys.excepthook, report
     repository: Repository | None = None
+    lock = None
     try:
-        repository = _open_repository(db_path, demo)
-        if repository is None:
+        opened = _open_repository(db_path, demo)
+        if opened is None:
             return 1
+        repository, lock = opened
         window = _show_window(repository, db_path)
         _quit_after_a_while(window)
         return app.exec()
@@ -76,14 +82,19 @@ def run_app(db_path: Path, *, demo: bool = False) -> int:
         sys.excepthook = previous_hook
         if repository is not None:
             repository.close()
+        if lock is not None:
+            lock.release()
 
 
-def _open_repository(db_path: Path, demo: bool) -> Repository | None:
-    try:
-        repository = Repository(db_path)
-    except OpsgError as exc:
-        QMessageBox.critical(None, "OPSG Secretary", str(exc))
+def _open_repository(db_path: Path, demo: bool) -> tuple[Repository, WriterLock | None] | None:
+    from opsg_desktop.ui.opening import open_for_window
+
+    opened = open_for_window(db_path)
+    if opened is None:
         return None
+    repository = opened[0]
+    if repository.read_only:
+        return opened
     try:
         if demo:
             from opsg_desktop.demo import ensure_demo
@@ -91,18 +102,14 @@ def _open_repository(db_path: Path, demo: bool) -> Repository | None:
             ensure_demo(repository)  # loaded before: the window opens all the same
     except OpsgError as exc:  # no demo, but the database is fine: open it as it is
         QMessageBox.warning(None, "OPSG Secretary", str(exc))
-    return repository
+    return opened
 
 
 def _show_window(repository: Repository, db_path: Path) -> MainWindow:
     from opsg_desktop.ui.main_window import MainWindow
 
     window = MainWindow(repository, db_path)
-    reference = first_meeting(repository)
-    if reference is not None:
-        window.open_meeting(reference, after_first_paint=True)
-    else:
-        window.show_start_page()  # an empty database: a first meeting, a file or the demo
+    open_first_meeting(window, repository)
     window.show()
     # Shortcuts work only in the active window; a bare window system (or a start
     # from a terminal) does not activate a new window by itself.
@@ -111,6 +118,25 @@ def _show_window(repository: Repository, db_path: Path) -> MainWindow:
     window.after_first_paint.call(start_logging)
     window.after_first_paint.call(set_application_icon)
     return window
+
+
+def open_first_meeting(window: MainWindow, repository: Repository) -> None:
+    """Open the last meeting worked on; one that cannot be read leaves the window on the list."""
+    reference = first_meeting(repository)
+    if reference is None:
+        window.show_start_page()  # an empty database: a first meeting, a file or the demo
+        return
+    try:
+        window.open_meeting(reference, after_first_paint=True)
+    except OpsgError as exc:
+        settings.LAST_MEETING.write("")
+        QMessageBox.warning(
+            window,
+            "OPSG Secretary",
+            f"The meeting {reference} could not be opened:\n{exc}\n\n"
+            "Choose another meeting, or restore a backup (Meeting > Restore from Backup…).",
+        )
+        QTimer.singleShot(0, window.choose_meeting)
 
 
 #: Smoke tests and benchmarks set this: the window closes that many ms after its first

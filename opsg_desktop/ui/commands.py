@@ -25,11 +25,11 @@ class SetField(QUndoCommand):
 
     def redo(self) -> None:
         setattr(self._target, self._name, self._new)
-        self._session.touch(self._part)
+        self._session.touch(self._part, self._target)
 
     def undo(self) -> None:
         setattr(self._target, self._name, self._old)
-        self._session.touch(self._part)
+        self._session.touch(self._part, self._target)
 
 
 class InsertInto(QUndoCommand):
@@ -45,11 +45,11 @@ class InsertInto(QUndoCommand):
 
     def redo(self) -> None:
         self._items.insert(self._index, self._value)
-        self._session.touch(self._part)
+        self._session.touch(self._part, self._items)
 
     def undo(self) -> None:
         self._items.pop(self._index)
-        self._session.touch(self._part)
+        self._session.touch(self._part, self._items)
 
 
 class RemoveFrom(QUndoCommand):
@@ -64,11 +64,11 @@ class RemoveFrom(QUndoCommand):
 
     def redo(self) -> None:
         self._items.pop(self._index)
-        self._session.touch(self._part)
+        self._session.touch(self._part, self._items)
 
     def undo(self) -> None:
         self._items.insert(self._index, self._value)
-        self._session.touch(self._part)
+        self._session.touch(self._part, self._items)
 
 
 class MoveWithin(QUndoCommand):
@@ -89,7 +89,7 @@ class MoveWithin(QUndoCommand):
 
     def _move(self, source: int, destination: int) -> None:
         self._items.insert(destination, self._items.pop(source))
-        self._session.touch(self._part)
+        self._session.touch(self._part, self._items)
 
     def redo(self) -> None:
         self._move(self._source, self._destination)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
+from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.core.model import Meeting, MeetingStatus
 from opsg_desktop.store.repository import Repository
+from opsg_desktop.ui import settings
 
 
 def suggested_name(what: str, meeting: Meeting) -> str:
@@ -19,7 +22,15 @@ def suggested_name(what: str, meeting: Meeting) -> str:
 
 
 def export_document(what: str, meeting: Meeting, path: Path, repository: Repository):
-    """Write the document; returns the exporter's report (path and what was left out)."""
+    """Write the document, then back up the database; returns the exporter's report."""
+    report = _write_document(what, meeting, path, repository)
+    if not repository.read_only:
+        with contextlib.suppress(OpsgError):  # a backup that fails must not fail the export
+            repository.backup("export", keep=settings.BACKUPS_KEPT.read())
+    return report
+
+
+def _write_document(what: str, meeting: Meeting, path: Path, repository: Repository):
     if what == "minutes":
         from opsg_desktop.export.minutes import export_minutes
 

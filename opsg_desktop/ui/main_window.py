@@ -28,6 +28,8 @@ from opsg_desktop.ui import settings
 from opsg_desktop.ui.actions import ACTIONS, build_actions
 from opsg_desktop.ui.commands import SetField
 from opsg_desktop.ui.cycle_commands import CycleCommands
+from opsg_desktop.ui.read_only import make_read_only, read_only_bar
+from opsg_desktop.ui.rescue import RescueError
 from opsg_desktop.ui.session import MeetingSession
 from opsg_desktop.ui.window_commands import WindowCommands
 
@@ -88,6 +90,8 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         self.statusBar().addPermanentWidget(self._saved_label)
         self.actions_by_id["open_after_export"].setChecked(settings.OPEN_AFTER_EXPORT.read())
         self._restore_layout()
+        if repository.read_only:
+            self._show_read_only_bar()
 
     # -- building --------------------------------------------------------------
 
@@ -150,6 +154,13 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    def _show_read_only_bar(self) -> None:
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, read_only_bar(self, self.db_path))
+        for action_id in ("new_meeting", "import_meeting", "properties", "restore_backup",
+                          "raise_action", "record_decision", "sub_heading"):  # fmt: skip
+            self.actions_by_id[action_id].setEnabled(False)
+
     # -- the open meeting -------------------------------------------------------
 
     def open_meeting(self, reference: str, *, after_first_paint: bool = False) -> None:
@@ -166,7 +177,11 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         meeting = self.repository.load_meeting(reference)
         self.close_session()
         session = MeetingSession(
-            self.db_path, meeting, self.repository.issued_action_ids(meeting), self
+            self.db_path,
+            meeting,
+            self.repository.issued_action_ids(meeting),
+            self,
+            read_only=self.repository.read_only,
         )
         self.session = session
         agenda = AgendaPane(session)
@@ -201,6 +216,8 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
             self.after_first_paint.call(self.apply_lock)
         else:
             self.apply_lock()
+        if self.repository.read_only:
+            make_read_only(self.panes.values())
 
     def build_deferred_panes(self) -> None:
         """Build the attendees and action grid panes of the open meeting, if not built yet."""
@@ -218,6 +235,8 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
             self.docks[name].setWidget(pane)
             pane.message.connect(self._show_message)
             pane.setEnabled(not self.session.locked)  # a final, locked meeting: read only
+        if self.repository.read_only:
+            make_read_only([attendees, actions])
         if not self._layout_restored:  # first run: give the late roster its share
             left = [self.docks["agenda"], self.docks["attendees"]]
             height = sum(dock.height() for dock in left)
@@ -235,11 +254,22 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
             found[f"{abbr}_{number}"] = summary.date
         return found
 
-    def close_session(self) -> None:
+    def close_session(self) -> bool:
+        """Save and close the open meeting; False (meeting kept open) when it could go nowhere."""
         self.after_first_paint.cancel(self.build_deferred_panes)
         if self.session is None:
-            return
+            return True
         self._remember_place()
+        try:
+            rescued = self.session.close()
+        except RescueError as exc:
+            QMessageBox.critical(
+                self,
+                "OPSG Secretary",
+                f"{exc}\n\nThe meeting stays open, with everything you typed. Free some disk "
+                "space (or export the minutes elsewhere), then close again.",
+            )
+            return False
         for pane in self.panes.values():
             if hasattr(pane, "shutdown"):
                 pane.shutdown()
@@ -252,17 +282,18 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
             self.session.autosaver.failed,
         ):
             signal.disconnect()
-        rescued = self.session.close()
         if rescued is not None:
             QMessageBox.warning(
                 self,
                 "OPSG Secretary",
                 f"The database did not take the last changes of {self.session.reference}, so "
                 f"they were written to\n{rescued}\n"
-                "Import that file with --replace to recover them.",
+                "Nothing is lost: import that file with --replace (or Meeting > Import) "
+                "once the database can be written again.",
             )
         self.session.deleteLater()
         self.session = None
+        return True
 
     def _restore_place(self, agenda, notes, reference: str) -> None:
         number = settings.LAST_ITEM.read("/" + reference)
@@ -334,5 +365,7 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
         settings.WINDOW_STATE.write(self.saveState())
         settings.OPEN_AFTER_EXPORT.write(self.actions_by_id["open_after_export"].isChecked())
-        self.close_session()
+        if not self.close_session():
+            event.ignore()
+            return
         super().closeEvent(event)

@@ -11,6 +11,7 @@ import copy
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -18,7 +19,9 @@ from PySide6.QtGui import QUndoStack
 from opsg_desktop.core.model import ActionBlock, Meeting, walk_blocks
 from opsg_desktop.core.numbering import ActionId, highest_sequences
 from opsg_desktop.core.rules import normalise_meeting
+from opsg_desktop.store.meeting_delta import MeetingChanges
 from opsg_desktop.ui.autosave import Autosaver
+from opsg_desktop.ui.change_tracker import ChangeTracker
 
 #: The parts of a meeting a change can touch, as ``changed`` names them.
 PARTS = ("meeting", "people", "agenda", "notes", "outstanding")
@@ -46,7 +49,15 @@ class MeetingSession(QObject):
 
     changed = Signal(str)  # one of PARTS
 
-    def __init__(self, db_path: Path, meeting: Meeting, taken_ids: list[str], parent=None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        meeting: Meeting,
+        taken_ids: list[str],
+        parent=None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.meeting = meeting
         self.undo_stack = GuardedUndoStack(self)
@@ -57,7 +68,10 @@ class MeetingSession(QObject):
         self._db_path = Path(db_path)
         self._closed = False
         self._locked = False
-        self.autosaver = Autosaver(db_path, self.snapshot, parent=self)
+        self.read_only = read_only
+        self._changes = ChangeTracker(meeting)
+        self.autosaver = Autosaver(db_path, self.take_changes, parent=self, read_only=read_only)
+        self.autosaver.failed_changes.connect(self._changes.note_failure)
         self.autosaver.saved_reference = meeting.reference
 
     @property
@@ -73,11 +87,18 @@ class MeetingSession(QObject):
     def reference(self) -> str:
         return self.meeting.reference
 
-    def touch(self, part: str) -> None:
-        """Record that ``part`` changed: panes refresh, a save is scheduled."""
+    def touch(self, part: str, target: Any = None) -> None:
+        """Record that ``part`` changed (at ``target``, the object or list a command
+        changed): panes refresh, and a save of that part is scheduled."""
+        self._changes.note(part, target)
         self.changed.emit(part)
         if not self.locked:
             self.autosaver.schedule()
+
+    def take_changes(self) -> MeetingChanges | None:
+        """What changed since the last save, copied for the autosaver's thread."""
+        self.flush()
+        return self._changes.take()
 
     def add_flusher(self, flush: Callable[[], None]) -> None:
         """Register a pane that holds edits (the notes editor) to write them back first."""
@@ -104,23 +125,25 @@ class MeetingSession(QObject):
         """Save what is left and stop the worker.
 
         If the database refuses the last save, the meeting is written as a
-        JSON file beside it instead, so nothing typed is lost; its path is
-        returned (None when all went to the database).
+        JSON file instead (beside the database, else in the user's data
+        folder, else the temp folder), so nothing typed is lost; its path is
+        returned (None when all went to the database).  RescueError when no
+        folder would take it: the meeting then stays open in memory.
         """
         if self._closed:
             return None
-        self._closed = True
         self.flush()
-        if self.autosaver.shutdown():
-            return None
-        return self._rescue()
+        rescued = None if self.autosaver.save_and_wait() else self._rescue()
+        self.autosaver.stop()
+        self._closed = True
+        return rescued
 
-    def _rescue(self) -> Path:
+    def _rescue(self) -> Path | None:
+        """Write the meeting as JSON where it can be written; RescueError when nowhere can."""
         from opsg_desktop.interchange import dumps
+        from opsg_desktop.ui.rescue import write_rescue
 
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = self._db_path.parent
-        path = folder / f"{self.reference} unsaved {stamp}.json"
         # In stored form (core.rules), so the file imports as the store would have kept it.
-        path.write_text(dumps(normalise_meeting(self.snapshot())), encoding="utf-8")
-        return path
+        text = dumps(normalise_meeting(self.snapshot()))
+        return write_rescue(text, f"{self.reference} unsaved {stamp}.json", self._db_path.parent)

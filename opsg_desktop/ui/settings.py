@@ -43,6 +43,8 @@ LAST_ITEM = Setting("session/item", "", str)
 LAST_CURSOR = Setting("session/cursor", -1, int)
 EXPORT_FOLDER = Setting("export/folder", "", str)
 OPEN_AFTER_EXPORT = Setting("export/open_after", True, bool)
+#: How many rotating backups of the database are kept (``store.backups``).
+BACKUPS_KEPT = Setting("backups/kept", 10, int)
 
 
 def _as_bool(value: Any, default: bool) -> bool:

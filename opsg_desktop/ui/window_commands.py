@@ -56,6 +56,11 @@ class WindowCommands:
         if meeting is not None and self._guarded(self.repository.save_meeting, meeting):
             self.open_meeting(meeting.reference)
 
+    def restore_from_backup(self) -> None:
+        from opsg_desktop.ui.restoring import restore_from_backup
+
+        restore_from_backup(self)
+
     def edit_properties(self) -> None:
         from opsg_desktop.ui.dialogs.properties import edit_meeting_properties
 

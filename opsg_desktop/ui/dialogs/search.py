@@ -1,10 +1,16 @@
-"""Searching every meeting's notes, actions and updates (Ctrl+F)."""
+"""Searching every meeting's notes, actions and updates (Ctrl+F).
+
+The query runs on a worker thread with its own read-only connection, so a
+long history never stalls typing; only the answer to the latest text is shown.
+"""
 
 from __future__ import annotations
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from opsg_desktop.store.repository import Repository, SearchHit
@@ -16,6 +22,8 @@ class SearchDialog(QDialog):
     A hit on an action or its update also names the action (``chosen_action``)
     so the window can select it in the action grid.
     """
+
+    _answered = Signal(int, object)  # (query number, hits or an error message), from the worker
 
     def __init__(self, parent: QWidget, repository: Repository) -> None:
         super().__init__(parent)
@@ -44,6 +52,11 @@ class SearchDialog(QDialog):
         self.query.textChanged.connect(lambda _: self._debounce.start())
         self.query.returnPressed.connect(self._open_first)
         self.query.installEventFilter(self)
+        self._asked = self._shown = 0
+        self._local = threading.local()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+        self._answered.connect(self._show)
+        self.finished.connect(lambda _: self._worker.submit(self._close_searcher))
         self.results.activated.connect(lambda index: self._open(index.row()))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
@@ -53,8 +66,10 @@ class SearchDialog(QDialog):
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Down
         ):
-            self._debounce.stop()
-            self._run()
+            if self._debounce.isActive() or self._shown != self._asked:
+                self._debounce.stop()
+                self._run()
+                self.wait_for_results()
             if self.model.rowCount():
                 self.results.setCurrentIndex(self.model.index(0))
                 self.results.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -62,7 +77,39 @@ class SearchDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _run(self) -> None:
-        self._hits = self.repository.search(self.query.text())
+        """Ask the worker for the current text; an older answer arriving later is dropped."""
+        self._asked += 1
+        self._worker.submit(self._search, self._asked, self.query.text())
+
+    def _search(self, asked: int, text: str) -> None:
+        try:
+            from opsg_desktop.store.search import Searcher
+
+            searcher = getattr(self._local, "searcher", None)
+            if searcher is None:
+                searcher = self._local.searcher = Searcher(self.repository.path)
+            hits = [SearchHit(*hit) for hit in searcher.search(text)]
+        except Exception as exc:  # noqa: BLE001 - shown in the dialog, never lost in a thread
+            self._answered.emit(asked, f"Search failed: {exc}")
+            return
+        self._answered.emit(asked, hits)
+
+    def _close_searcher(self) -> None:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+            self._local.searcher = None
+
+    def _show(self, asked: int, answer) -> None:
+        if asked != self._asked:
+            return
+        self._shown = asked
+        if isinstance(answer, str):
+            self._hits = []
+            self.model.setStringList([])
+            self.summary.setText(answer)
+            return
+        self._hits = answer
         self.model.setStringList(
             [
                 f"{h.meeting_reference or '(no meeting)'} · {h.where} — {h.snippet}"
@@ -71,9 +118,19 @@ class SearchDialog(QDialog):
         )
         self.summary.setText(f"{len(self._hits)} found" if self.query.text().strip() else "")
 
+    def wait_for_results(self, timeout: float = 10.0) -> None:
+        """Block until the latest search is answered (Enter, and tests)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(int(timeout * 1000))
+        self._worker.submit(lambda: None).result(timeout)
+        while self._shown != self._asked and not deadline.hasExpired():
+            QCoreApplication.processEvents()
+
     def _open_first(self) -> None:
         self._debounce.stop()
         self._run()
+        self.wait_for_results()
         if self._hits:
             self._open(0)
 

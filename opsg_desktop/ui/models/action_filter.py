@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
 
 from opsg_desktop.core.model import ActionStatus
-from opsg_desktop.ui.models.action_grid_model import (
-    ACTION,
-    ID,
-    UPDATE,
-    IsNewRole,
-    OwnerRole,
-    SortRole,
-    StatusRole,
-)
+from opsg_desktop.ui.models.action_grid_model import SortRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -31,8 +23,15 @@ class Origin(StrEnum):
 class ActionFilterProxy(QSortFilterProxyModel):
     """Rows of the action grid that match every filter set; unsorted by default."""
 
+    #: After a filter change, once (its rows come and go in many ranges before).
+    filtered = Signal()
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        #: True while a filter change adds and removes rows.
+        self.filtering = False
+        self._cache: list[bool] = []
+        self._cache_key: tuple | None = None
         self._owner: str | None = None
         self._status: ActionStatus | None = None
         self._origin = Origin.ALL
@@ -55,26 +54,47 @@ class ActionFilterProxy(QSortFilterProxyModel):
         self._change(lambda: setattr(self, "_words", text.casefold().split()))
 
     def _change(self, apply) -> None:
-        self.beginFilterChange()
-        apply()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.filtering = True
+        try:
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        finally:
+            self.filtering = False
+        self.filtered.emit()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        """Read from a list made once per change (Qt asks row by row)."""
+        return self._accepted()[source_row]
+
+    def counts(self) -> tuple[int, int]:
+        """(rows shown, of which closed), from the same list: no pass through ``data()``."""
         model = self.sourceModel()
+        accepted = self._accepted()
+        shown = [r for r, ok in enumerate(accepted) if ok]
+        return len(shown), sum(model.status_at(r) == ActionStatus.CLOSED for r in shown)
 
-        def value(column: int, role: int):
-            return model.data(model.index(source_row, column, source_parent), role)
+    def _accepted(self) -> list[bool]:
+        model = self.sourceModel()
+        key = (model.generation, model.rowCount(), self._filters())
+        if self._cache_key != key:
+            self._cache = [self._accepts(model, r) for r in range(model.rowCount())]
+            self._cache_key = key
+        return self._cache
 
-        if self._owner is not None and value(ID, OwnerRole).casefold() != self._owner:
+    def _filters(self) -> tuple:
+        return (self._owner, self._status, self._origin, tuple(self._words))
+
+    def _accepts(self, model, row: int) -> bool:
+        """Decided on the model's plain values: calling ``data()`` per cell made typing slow."""
+        if self._owner is not None and model.owner_at(row).casefold() != self._owner:
             return False
-        if self._status is not None and value(ID, StatusRole) != self._status:
+        if self._status is not None and model.status_at(row) != self._status:
             return False
-        if self._origin != Origin.ALL and value(ID, IsNewRole) != (self._origin == Origin.NEW):
+        if self._origin != Origin.ALL and model.is_new_at(row) != (self._origin == Origin.NEW):
             return False
         if self._words:
-            haystack = " ".join(
-                value(c, 0) for c in (ID, ACTION) + (() if value(ID, IsNewRole) else (UPDATE,))
-            ).casefold()
+            haystack = model.filter_text_at(row)
             return all(word in haystack for word in self._words)
         return True
 

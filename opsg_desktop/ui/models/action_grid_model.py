@@ -83,6 +83,9 @@ class ActionGridModel(QAbstractTableModel):
         super().__init__(parent)
         self._session = session
         self._rows = self._collect()
+        #: Goes up whenever the rows or their values may have changed (filters cache by it).
+        self.generation = 0
+        self._texts: tuple[int, list[str]] = (-1, [])
         self._italic = QFont()
         self._italic.setItalic(True)
         session.changed.connect(self._on_changed)
@@ -106,6 +109,7 @@ class ActionGridModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read the meeting: repaint when the rows are the same, else reset."""
         rows = self._collect()
+        self.generation += 1
         if [r.key for r in rows] == [r.key for r in self._rows]:
             self._rows = rows
             if rows:
@@ -122,6 +126,29 @@ class ActionGridModel(QAbstractTableModel):
     def row_of_key(self, key: int) -> int:
         """The row showing the object with identity ``key``, or -1."""
         return next((i for i, r in enumerate(self._rows) if r.key == key), -1)
+
+    # -- plain values for filtering and counting (no Qt roles, no QModelIndex) -----
+
+    def status_at(self, row: int) -> ActionStatus:
+        return self._status(self._rows[row])
+
+    def owner_at(self, row: int) -> str:
+        return self._owner(self._rows[row])
+
+    def is_new_at(self, row: int) -> bool:
+        return self._rows[row].is_new
+
+    def filter_text_at(self, row: int) -> str:
+        """What the text filter searches, casefolded: id, action and (if carried) update."""
+        generation, texts = self._texts
+        if generation != self.generation or len(texts) != len(self._rows):
+            texts = [self._filter_text(r) for r in self._rows]
+            self._texts = (self.generation, texts)
+        return texts[row]
+
+    def _filter_text(self, grid_row: GridRow) -> str:
+        action_id, text, *_, update = self._values(grid_row)
+        return f"{action_id} {text} {'' if grid_row.is_new else update}".casefold()
 
     def owners(self) -> list[str]:
         """Every owner seen in the grid, sorted."""

@@ -37,7 +37,6 @@ from opsg_desktop.ui.models.action_grid_model import (
     TARGET,
     UPDATE,
     ActionGridModel,
-    StatusRole,
 )
 from opsg_desktop.ui.session import MeetingSession
 
@@ -156,9 +155,12 @@ class ActionGridPane(QWidget):
         self.reopen_action = self._shortcut("Reopen action", "Ctrl+Alt+O", ActionStatus.OPEN)
         self.proxy.modelAboutToBeReset.connect(self._keep_current)
         self.proxy.modelReset.connect(self._restore_current)
+        # Counted once per change: a filter change removes rows in many ranges, and
+        # counting at each one made typing into the filter quadratic in the rows.
         for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
                        self.proxy.dataChanged, self.proxy.layoutChanged):  # fmt: skip
-            signal.connect(self._update_counts)
+            signal.connect(self._count_unless_filtering)
+        self.proxy.filtered.connect(self._update_counts)
         self.model.modelReset.connect(self._fill_owners)
         self.model.dataChanged.connect(self._fill_owners)
         self._update_counts()
@@ -302,11 +304,12 @@ class ActionGridPane(QWidget):
         combo.blockSignals(False)
         self.proxy.set_owner(combo.currentData())
 
+    def _count_unless_filtering(self) -> None:
+        if not self.proxy.filtering:
+            self._update_counts()
+
     def _update_counts(self) -> None:
-        shown = self.proxy.rowCount()
-        closed = sum(
-            self.proxy.index(r, 0).data(StatusRole) == ActionStatus.CLOSED for r in range(shown)
-        )
+        shown, closed = self.proxy.counts()
         text = (
             f"{shown} action{'s' if shown != 1 else ''} · {shown - closed} open · {closed} closed"
         )

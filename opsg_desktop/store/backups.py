@@ -1,0 +1,132 @@
+"""Rotating backups of the database, made with SQLite's online backup API.
+
+A backup is a consistent copy taken while the database may be in use.  It
+is written under a temporary name, checked, and only then renamed, so a
+kill or a full disk never leaves a half-written file that looks like a
+backup.  Backups live in ``<database>.backups/`` beside the file; the newest
+``keep`` are kept.  They are made when the database is opened and the newest
+is older than a day, before each migration and after each export.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from opsg_desktop.core.errors import StoreError
+from opsg_desktop.store.checks import is_sound, read_only_connection
+
+#: How many rotating backups are kept unless the caller (the window's setting) says otherwise.
+DEFAULT_KEEP = 10
+_SUFFIX = ".sqlite3"
+_STAMP = "%Y%m%d-%H%M%S-%f"
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file: when it was made and why (open, migration, export, restore)."""
+
+    path: Path
+    made: dt.datetime
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.made:%Y-%m-%d %H:%M:%S} ({self.reason})"
+
+
+def folder_of(db_path: Path) -> Path:
+    """The folder that holds the backups of ``db_path``."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".backups")
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """Every backup of ``db_path``, newest first (unchecked)."""
+    found = []
+    for path in folder_of(db_path).glob(f"*{_SUFFIX}"):
+        stamp, _, reason = path.stem.partition("_")
+        try:
+            made = dt.datetime.strptime(stamp, _STAMP)
+        except ValueError:
+            continue
+        found.append(Backup(path, made, reason or "backup"))
+    return sorted(found, key=lambda b: b.made, reverse=True)
+
+
+def newest_good(db_path: Path) -> Backup | None:
+    """The newest backup that passes SQLite's check, or None."""
+    return next((b for b in list_backups(db_path) if is_sound(b.path)), None)
+
+
+def make_backup(
+    source: sqlite3.Connection | Path, db_path: Path, reason: str, *, keep: int = DEFAULT_KEEP
+) -> Path:
+    """Copy the database into a new checked backup; drop the oldest beyond ``keep``.
+
+    ``source`` is an open connection (a consistent copy even mid-use) or a path.
+    Raises StoreError naming the cause when the copy cannot be written or fails its check.
+    """
+    folder = folder_of(db_path)
+    stamp = dt.datetime.now().strftime(_STAMP)
+    target = folder / f"{stamp}_{reason}{_SUFFIX}"
+    try:
+        folder.mkdir(exist_ok=True)
+        copy_checked(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"Could not write a backup of {db_path} in {folder}: {exc}.") from exc
+    for old in list_backups(db_path)[max(keep, 1) :]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return target
+
+
+def backup_if_stale(
+    source: sqlite3.Connection | Path, db_path: Path, *, keep: int = DEFAULT_KEEP
+) -> None:
+    """On open: make a backup when the newest is older than a day (never raises).
+
+    The window calls it from a background thread with a path (its own connection).
+    """
+    backups = list_backups(db_path)
+    if backups and dt.datetime.now() - backups[0].made < dt.timedelta(days=1):
+        return
+    with contextlib.suppress(StoreError):
+        make_backup(source, db_path, "daily", keep=keep)
+
+
+def copy_checked(source: sqlite3.Connection | Path, target: Path) -> None:
+    """Write a copy of ``source`` to ``target`` via a temporary name, checked, then renamed.
+
+    Raises OSError or sqlite3.Error; no temporary file is left either way.
+    """
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    own = not isinstance(source, sqlite3.Connection)
+    conn = source if isinstance(source, sqlite3.Connection) else read_only_connection(source)
+    try:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        out = sqlite3.connect(temporary)
+        try:
+            conn.backup(out)
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+        _fsync(temporary)
+        if not is_sound(temporary):
+            raise sqlite3.DatabaseError(f"the copy in {temporary.name} failed its check")
+        os.replace(temporary, target)
+    finally:
+        if own:
+            conn.close()
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())

@@ -1,0 +1,210 @@
+"""Opening a database file: checked, backed up, migrated, or opened read-only.
+
+The order matters for "nothing lost": the file is checked before anything
+is written to it (a damaged file is refused, untouched); an older schema is
+fully checked and copied aside (checked, under a temporary name) before it
+is migrated; a file that cannot be written opens read-only (an older one is
+migrated in memory, the file untouched).  Every failure is the project's own
+error naming its real cause.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from opsg_desktop.core.errors import StoreError
+from opsg_desktop.store import backups
+from opsg_desktop.store.checks import (
+    QUICK_CHECK_BUDGET_S,
+    is_sound,
+    looks_like_sqlite,
+    problems,
+    read_only_connection,
+)
+from opsg_desktop.store.errors import DatabaseDamagedError, DatabaseReadOnlyError, describe
+from opsg_desktop.store.schema import LATEST_VERSION, MIGRATIONS, LazyDatabase
+from opsg_desktop.store.transactions import BUSY_TIMEOUT_MS, write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def can_write(path: Path) -> bool:
+    """Whether the database file (or, for a new one, its folder) may be written.
+
+    A file whose permission bits forbid writing counts as read-only even for
+    an administrator, who could write it anyway: the user marked it so.
+    """
+    folder = path.parent
+    if path.exists():
+        if not os.stat(path).st_mode & 0o222 or not os.access(path, os.W_OK):
+            return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def read_version(path: Path) -> int:
+    """The schema version of an existing file, read without changing it."""
+    try:
+        conn = read_only_connection(path)
+    except sqlite3.Error as exc:
+        raise _cannot_read(path, exc) from exc
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise _cannot_read(path, exc) from exc
+    finally:
+        conn.close()
+
+
+def open_database(
+    path: Path,
+    *,
+    upto: int = LATEST_VERSION,
+    read_only: bool = False,
+    keep: int = backups.DEFAULT_KEEP,
+    daily_backup: bool = True,
+) -> Database:
+    """Open (creating if need be), check and migrate the database at ``path``.
+
+    The returned Database has ``read_only`` set when it cannot be written.
+    ``daily_backup`` makes a backup when the newest is a day old (the window
+    does that off its start path instead).  ``upto`` is for tests that build
+    an older schema on purpose.  Raises
+    StoreError (DatabaseDamagedError, DatabaseReadOnlyError, …).
+    """
+    path = Path(path)
+    exists = path.exists() and path.stat().st_size > 0
+    version = read_version(path) if exists else 0
+    if version > LATEST_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer version of OPSG Secretary (schema {version}; "
+            f"this version reads up to {LATEST_VERSION}). Nothing was changed: "
+            "install the newer version to open it."
+        )
+    if exists:
+        _refuse_damaged(path, full=version < upto)
+    if read_only or (exists and not can_write(path)):
+        return _open_read_only(path, version, upto) if exists else _missing(path)
+    _make_folder(path)
+    if 0 < version < upto:
+        _keep_copy(path, version)
+    return _open_writable(path, version, upto, keep if daily_backup else 0)
+
+
+def _open_writable(path: Path, version: int, upto: int, keep: int) -> Database:
+    """``keep`` 0 makes no daily backup."""
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        # sqlite-utils is built on this connection only when a write needs it (start-up speed).
+        db = cast("Database", LazyDatabase(conn))
+        for pragma in ("foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}",
+                       "recursive_triggers = ON"):  # fmt: skip
+            conn.execute(f"PRAGMA {pragma}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = wal")
+    except sqlite3.Error as exc:
+        raise describe(exc, path, "open") from exc
+    _migrate(db, path, version, upto)
+    db.read_only = False
+    if version and keep:
+        backups.backup_if_stale(db.conn, path, keep=keep)
+    return db
+
+
+def _migrate(db: Database, path: Path, version: int, upto: int) -> None:
+    for number in range(version + 1, upto + 1):
+        with write_transaction(db, path, "upgrade"):
+            MIGRATIONS[number - 1](db)
+            db.conn.execute(f"PRAGMA user_version = {number}")
+
+
+def _open_read_only(path: Path, version: int, upto: int) -> Database:
+    """A connection that cannot write; an older schema is migrated on a copy in memory."""
+    try:
+        conn = read_only_connection(path)
+        if version < upto:
+            memory = sqlite3.connect(":memory:", check_same_thread=False)
+            conn.backup(memory)
+            conn.close()
+            conn = memory
+        db = cast("Database", LazyDatabase(conn))
+        conn.execute("PRAGMA recursive_triggers = ON")
+        if version < upto:
+            _migrate(db, path, version, upto)
+            db.conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        raise describe(exc, path, "open") from exc
+    db.read_only = True
+    return db
+
+
+def _refuse_damaged(path: Path, *, full: bool) -> None:
+    """Raise DatabaseDamagedError when SQLite's check fails (bounded unless ``full``)."""
+    try:
+        found = problems(path, full=full, budget_s=None if full else QUICK_CHECK_BUDGET_S)
+    except sqlite3.Error as exc:
+        raise _cannot_read(path, exc) from exc
+    if found:
+        raise DatabaseDamagedError(
+            f"{path} is damaged: SQLite's check found {len(found)} problem(s), the first: "
+            f"{found[0]}. Nothing was written to it. Restore the newest good backup "
+            "(`opsg-desktop restore`, or the window's offer)."
+        )
+
+
+def _cannot_read(path: Path, exc: sqlite3.Error) -> StoreError:
+    """The real cause when a file cannot even be read: permissions, damage, or not ours."""
+    if not os.access(path, os.R_OK):
+        return DatabaseReadOnlyError(
+            f"{path} cannot be read: you have no permission to read it. "
+            "Ask for access, or choose another file with --db."
+        )
+    if looks_like_sqlite(path):
+        error = describe(exc, path, "read")
+        if isinstance(error, DatabaseDamagedError) or "malformed" in str(exc):
+            return DatabaseDamagedError(
+                f"{path} is damaged ({exc}). Nothing was written to it. Restore the newest "
+                "good backup (`opsg-desktop restore`, or the window's offer)."
+            )
+        return error
+    return StoreError(
+        f"{path} is not an OPSG Secretary database ({exc}). "
+        "Nothing was changed; choose another file with --db."
+    )
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseReadOnlyError(
+            f"Cannot create the folder {path.parent} for the database "
+            f"({exc.strerror or exc}). Choose another place with --db."
+        ) from exc
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseReadOnlyError(
+            f"Cannot create the database {path}: the folder {path.parent} is read-only. "
+            "Choose another place with --db."
+        )
+
+
+def _missing(path: Path) -> Database:
+    raise StoreError(f"{path} does not exist, so it cannot be opened read-only.")
+
+
+def _keep_copy(path: Path, version: int) -> None:
+    """Copy an older database aside before migrating it; a copy that fails its check is redone."""
+    backup = path.with_name(f"{path.name}.schema{version}.bak")
+    if backup.exists() and is_sound(backup):
+        return
+    try:
+        backups.copy_checked(path, backup)
+        backups.make_backup(path, path, f"before-schema{version + 1}")
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            f"{path} needs upgrading, but a copy could not be kept first ({exc}); nothing "
+            "was changed. Free some disk space, or make the folder writable, and try again."
+        ) from exc

@@ -1,0 +1,107 @@
+"""Opening the database for the window: one writer, damaged files, read-only files.
+
+``open_for_window`` takes the writer lock, opens the repository and, when
+something is wrong, asks the secretary what to do instead of failing: a
+second window may open the file read-only; a damaged file may be replaced
+by its newest good backup.  Each refusal is a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from opsg_desktop.core.errors import OpsgError
+from opsg_desktop.store.errors import DatabaseDamagedError
+from opsg_desktop.store.repository import Repository
+from opsg_desktop.ui import settings
+from opsg_desktop.ui.lock import WriterLock
+
+_TITLE = "OPSG Secretary"
+_Button = QMessageBox.StandardButton
+
+
+def ask_read_only(parent: QWidget | None, db_path: Path, holder: str) -> bool:
+    """The database is open in another window: True to open it read-only here."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _TITLE, "", parent=parent)
+    box.setText(f"{db_path} is already open in another OPSG Secretary window ({holder}).")
+    box.setInformativeText(
+        "Only one window may write to a database, or the two would overwrite each other's "
+        "typing. Switch to the other window, or open this one read-only to look things up."
+    )
+    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_Button.Cancel)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+def offer_backup(parent: QWidget | None, error: DatabaseDamagedError, db_path: Path) -> bool:
+    """The database is damaged: restore its newest good backup if the secretary agrees."""
+    from opsg_desktop.store.backups import newest_good
+    from opsg_desktop.store.restore import restore_backup
+
+    backup = newest_good(db_path)
+    if backup is None:
+        QMessageBox.critical(parent, _TITLE, f"{error}\n\nThere is no good backup of it.")
+        return False
+    answer = QMessageBox.question(
+        parent,
+        _TITLE,
+        f"{error}\n\nRestore the newest good backup, made {backup.label}? The damaged file "
+        "is kept beside it, renamed, so nothing is thrown away.",
+    )
+    if answer != _Button.Yes:
+        return False
+    try:
+        restore_backup(db_path, backup.path)
+    except OpsgError as exc:
+        QMessageBox.critical(parent, _TITLE, str(exc))
+        return False
+    return True
+
+
+def backup_in_background(db_path: Path, keep: int) -> threading.Thread:
+    """The daily backup, off the window's start path (its own connection; never raises)."""
+    from opsg_desktop.store.backups import backup_if_stale
+
+    thread = threading.Thread(
+        target=backup_if_stale, args=(db_path, db_path), kwargs={"keep": keep}, daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def open_for_window(
+    db_path: Path, parent: QWidget | None = None
+) -> tuple[Repository, WriterLock | None] | None:
+    """The repository the window works on and the lock it holds; None when it cannot open.
+
+    With another live window on the file the secretary chooses read-only or
+    nothing; a read-only or damaged file is said so.
+    """
+    lock = WriterLock(db_path)
+    read_only = False
+    if not lock.acquire():
+        if not ask_read_only(parent, db_path, lock.holder()):
+            return None
+        lock, read_only = None, True
+    keep = settings.BACKUPS_KEPT.read()
+    for attempt in range(2):
+        try:
+            repository = Repository(
+                db_path, read_only=read_only, keep_backups=keep, daily_backup=False
+            )
+            if not repository.read_only:
+                backup_in_background(db_path, keep)
+            return repository, lock
+        except DatabaseDamagedError as exc:
+            if attempt or read_only or not offer_backup(parent, exc, db_path):
+                break
+        except OpsgError as exc:
+            QMessageBox.critical(parent, _TITLE, str(exc))
+            break
+    if lock is not None:
+        lock.release()
+    return None
