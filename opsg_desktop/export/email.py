@@ -131,7 +131,11 @@ def draft_message(
 def write_eml(message: EmailMessage, path: str | os.PathLike[str]) -> Path:
     """Write ``message`` to ``path`` atomically (CRLF lines, as mail programs expect)."""
     data = message.as_bytes(policy=SMTP)
-    return write_atomically(path, lambda temporary: Path(temporary).write_bytes(data))
+
+    def write(temporary: Path) -> None:
+        Path(temporary).write_bytes(data)
+
+    return write_atomically(path, write)
 
 
 def mailto_link(message: EmailMessage) -> str:
@@ -140,6 +144,7 @@ def mailto_link(message: EmailMessage) -> str:
     query = {"subject": str(message["Subject"])}
     if message["Cc"]:
         query["cc"] = ",".join(a.addr_spec for a in message["Cc"].addresses)
-    query["body"] = message.get_body(("plain",)).get_content()
+    body = message.get_body(("plain",))
+    query["body"] = body.get_content() if body is not None else ""
     encoded = urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
     return f"mailto:{urllib.parse.quote(to, safe='@,')}?{encoded}"
