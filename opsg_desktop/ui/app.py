@@ -61,9 +61,11 @@ def run_app(db_path: Path, *, demo: bool = False) -> int:
     logged and shown in a dialog naming the log (``ui.unexpected``) rather
     than lost.
     """
+    from opsg_desktop.ui.notes_clipboard import hand_clipboard_to_qt
     from opsg_desktop.ui.unexpected import report
 
     app = create_application()
+    app.aboutToQuit.connect(hand_clipboard_to_qt)  # no Python-made data left at exit
     previous_hook, sys.excepthook = sys.excepthook, report
     repository: Repository | None = None
     lock = None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from opsg_desktop.ui import notes_edits as edits
 from opsg_desktop.ui import notes_removal as removal
-from opsg_desktop.ui.notes_clipboard import clipboard_text
+from opsg_desktop.ui.notes_clipboard import clipboard_text, made_here
 from opsg_desktop.ui.notes_document import block_kind, content_start, label_length
 from opsg_desktop.ui.notes_links import is_link_end
 
@@ -176,7 +176,7 @@ class NotesEdit(QTextEdit):
         """Copy the secretary's words: no action label, no table placeholder."""
         data = QMimeData()
         data.setText(removal.selected_words(self.textCursor()))
-        return data
+        return made_here(data)  # handed over to Qt as the application quits
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
         return source.hasText() or source.hasHtml()
