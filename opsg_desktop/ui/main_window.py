@@ -124,9 +124,19 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         self.level_box.activated.connect(
             lambda _: self._set_meeting_field("classification", self.level_box)
         )
-        self.status_box.activated.connect(
-            lambda _: self._set_meeting_field("status", self.status_box)
-        )
+        self.status_box.activated.connect(lambda _: self._status_chosen())
+
+    def _status_chosen(self) -> None:
+        """Final is reached only through Mark as Final (Versions, Comments and Final), which
+        records the meeting that agreed the minutes and locks them; the box opens it."""
+        if self.session is None:
+            return
+        chosen, meeting = MeetingStatus(self.status_box.currentData()), self.session.meeting
+        if chosen is MeetingStatus.FINAL and meeting.status is not MeetingStatus.FINAL:
+            self.status_box.setCurrentIndex(self.status_box.findData(meeting.status))
+            self.show_versions()
+            return
+        self._set_meeting_field("status", self.status_box)
 
     def _build_docks(self) -> None:
         self.docks: dict[str, QDockWidget] = {}
@@ -323,8 +333,9 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
     def _set_meeting_field(self, name: str, box: QComboBox) -> None:
         if self.session is None:
             return
-        value = box.currentData()
-        if getattr(self.session.meeting, name) != value:
+        current = getattr(self.session.meeting, name)
+        value = type(current)(box.currentData())  # Qt may hand an enum back as its value
+        if current != value:
             label = f"Set {name} to {box.currentText()}"
             self.session.undo_stack.push(
                 SetField(self.session, self.session.meeting, name, value, label, "meeting")

@@ -289,16 +289,27 @@ def test_meeting_properties_change_as_one_undo_step(qtbot, window, monkeypatch, 
 
 
 def test_classification_and_status_from_the_toolbar(qtbot, window):
-    from opsg_desktop.core.model import Classification, MeetingStatus
+    from opsg_desktop.core.model import Classification
 
     window.level_box.setCurrentIndex(window.level_box.findData(Classification.AMBER))
     window.level_box.activated.emit(window.level_box.currentIndex())
+    meeting = window.session.meeting
+    assert meeting.classification == Classification.AMBER
+    window.session.undo_stack.undo()
+    assert meeting.classification == Classification.WHITE
+
+
+def test_final_from_the_toolbar_goes_through_mark_as_final(qtbot, window, monkeypatch):
+    """Final only with the agreeing meeting recorded and the lock: the box opens that dialog."""
+    from opsg_desktop.core.model import MeetingStatus
+
+    opened = []
+    monkeypatch.setattr(type(window), "show_versions", lambda self: opened.append(True))
     window.status_box.setCurrentIndex(window.status_box.findData(MeetingStatus.FINAL))
     window.status_box.activated.emit(window.status_box.currentIndex())
-    meeting = window.session.meeting
-    assert (meeting.classification, meeting.status) == (Classification.AMBER, MeetingStatus.FINAL)
-    window.session.undo_stack.undo()
-    assert meeting.status is MeetingStatus.DRAFT
+    assert opened == [True]
+    assert window.session.meeting.status is MeetingStatus.DRAFT
+    assert window.status_box.currentData() == MeetingStatus.DRAFT
 
 
 def test_moving_the_meeting_date_moves_its_reference(qtbot, window, monkeypatch, db_path):
