@@ -75,3 +75,9 @@ def type_keys(widget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(widget, event)
+
+
+def shown(window) -> list:
+    """The first item's blocks as the meeting holds them after a flush, compacted."""
+    window.session.flush()
+    return compact(meeting_to_dict(window.session.meeting)["agenda"][0]["blocks"])

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 
-from opsg_desktop.interchange import meeting_to_dict
 from tests.ui.notes_helpers import (
     CASES,
     CTRL,
@@ -15,6 +14,7 @@ from tests.ui.notes_helpers import (
     compact,
     open_file,
     saved,
+    shown,
     stored_dict,
 )
 
@@ -35,13 +35,6 @@ def editor(window):
     notes = window.panes["notes"]
     notes.focus_main()
     return notes.editor
-
-
-def shown(window):
-    """The current item's blocks as the meeting holds them after a flush."""
-    window.session.flush()
-    item = meeting_to_dict(window.session.meeting)["agenda"][0]
-    return compact(item["blocks"])
 
 
 def action_ids(blocks):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from opsg_desktop.interchange import meeting_to_dict
 from opsg_desktop.ui.notes_document import OUTSTANDING_TEXT
-from tests.ui.notes_helpers import CASES, CTRL, SHIFT, close_window, compact, open_file
+from tests.ui.notes_helpers import CASES, CTRL, SHIFT, close_window, compact, open_file, shown
 
 CASE = CASES / "two-paragraph-action.json"
 TABLE = {"outstanding_actions": True}
@@ -25,11 +25,6 @@ def notes(window):
     pane = window.panes["notes"]
     pane.focus_main()
     return pane
-
-
-def shown(window):
-    window.session.flush()
-    return compact(meeting_to_dict(window.session.meeting)["agenda"][0]["blocks"])
 
 
 def place_table(qtbot, window, notes):

@@ -5,8 +5,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from opsg_desktop.interchange import meeting_to_dict
-from tests.ui.notes_helpers import CASES, CTRL, SHIFT, close_window, compact, open_file
+from tests.ui.notes_helpers import CASES, CTRL, SHIFT, close_window, open_file, shown
 
 CASE = CASES / "two-paragraph-action.json"
 
@@ -23,11 +22,6 @@ def notes(window):
     pane = window.panes["notes"]
     pane.focus_main()
     return pane
-
-
-def shown(window):
-    window.session.flush()
-    return compact(meeting_to_dict(window.session.meeting)["agenda"][0]["blocks"])
 
 
 def new_paragraph(qtbot, editor, text):
