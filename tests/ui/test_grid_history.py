@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from opsg_desktop.core.model import ActionStatus
+from opsg_desktop.core.model import ActionBlock, ActionStatus, walk_blocks
 from opsg_desktop.interchange import meeting_from_dict
 from opsg_desktop.ui.models.action_grid_model import ActionGridModel
 from opsg_desktop.ui.panes.actions import ActionGridPane
@@ -50,4 +50,51 @@ def test_the_filter_reads_row_objects_not_qt_roles(qtbot, tmp_path, demo_doc, mo
     pane.proxy.set_text("hub")
     pane.proxy.set_owner("dcc")
     assert roles == []
+    session.close()
+
+
+def shown_ids(pane) -> list[str]:
+    """The ids the grid shows, top to bottom."""
+    return [pane.proxy.index(r, 0).data() for r in range(pane.proxy.rowCount())]
+
+
+def test_each_character_shows_exactly_the_matching_rows(qtbot, tmp_path, demo_doc):
+    meeting = long_history(demo_doc, 90)
+    session = MeetingSession(tmp_path / "s.sqlite3", meeting, [])
+    pane = ActionGridPane(session)
+    qtbot.addWidget(pane)
+    rows = [(r.action.id, f"{r.action.id} {r.action.text} {r.update}") for r in meeting.outstanding]
+    new = [b for _, b in walk_blocks(meeting) if isinstance(b, ActionBlock)]
+    rows += [(b.id, f"{b.id} {b.text}") for b in new]
+
+    def expected(text: str) -> list[str]:
+        words = text.casefold().split()
+        return [key for key, seen in rows if all(w in seen.casefold() for w in words)]
+
+    typed = ""
+    for char in "hub 1":  # a space changes no row; "1" narrows again
+        qtbot.keyClicks(pane.text_filter, char)
+        typed += char
+        assert shown_ids(pane) == expected(typed)
+    qtbot.keyClick(pane.text_filter, "\b")  # widening brings rows back
+    assert shown_ids(pane) == expected("hub ")
+    assert pane.counts.text().startswith(f"{len(expected('hub'))} actions")
+    session.close()
+
+
+def test_an_edited_row_is_filtered_again_and_counted(qtbot, tmp_path, demo_doc):
+    meeting = long_history(demo_doc, 30)
+    session = MeetingSession(tmp_path / "s.sqlite3", meeting, [])
+    pane = ActionGridPane(session)
+    qtbot.addWidget(pane)
+    qtbot.keyClicks(pane.text_filter, "zebra")
+    assert shown_ids(pane) == []
+    review = meeting.outstanding[4]
+    pane.model.set_update(review, "The zebra crossing is repainted")
+    assert shown_ids(pane) == [review.action.id]
+    assert pane.counts.text().startswith("1 action · 1 open · 0 closed")
+    pane.status_filter.setCurrentIndex(pane.status_filter.findData(ActionStatus.OPEN))
+    pane.model.set_status(review, ActionStatus.CLOSED)  # leaves the open-only rows
+    assert shown_ids(pane) == []
+    assert pane.counts.text().startswith("0 actions")
     session.close()

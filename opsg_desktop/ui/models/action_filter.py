@@ -30,13 +30,20 @@ class ActionFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         #: True while a filter change adds and removes rows.
         self.filtering = False
-        self._cache: list[bool] = []
-        self._cache_key: tuple | None = None
+        self._model = None
+        self._shown: list[bool] = []
+        self._closed = 0
+        self._generation: int | None = None  # of the model, when ``_shown`` was made
         self._owner: str | None = None
         self._status: ActionStatus | None = None
         self._origin = Origin.ALL
         self._words: list[str] = []
         self.setSortRole(SortRole)
+
+    def setSourceModel(self, model) -> None:  # noqa: N802 (Qt override)
+        """Filter the rows of ``model`` (an ``ActionGridModel``)."""
+        self._model, self._generation = model, None
+        super().setSourceModel(model)
 
     def set_owner(self, owner: str | None) -> None:
         """Only actions owned by ``owner`` (any case); None for all."""
@@ -54,49 +61,56 @@ class ActionFilterProxy(QSortFilterProxyModel):
         self._change(lambda: setattr(self, "_words", text.casefold().split()))
 
     def _change(self, apply) -> None:
+        """Apply a filter; Qt is told only when the rows shown change (a space does not)."""
+        if self._model is None:
+            apply()
+            return
         self.filtering = True
         try:
-            self.beginFilterChange()
+            self.beginFilterChange()  # with the rows as they were
+            before = self._shown if self._generation == self._model.generation else None
             apply()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._decide()
+            if self._shown != before:
+                self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         finally:
             self.filtering = False
         self.filtered.emit()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
-        """Read from a list made once per change (Qt asks row by row)."""
-        return self._accepted()[source_row]
+        """Read from a list made once per change: Qt asks row by row, so this stays tiny."""
+        if self._generation != self._model.generation:
+            self._decide()
+        return self._shown[source_row]
 
     def counts(self) -> tuple[int, int]:
-        """(rows shown, of which closed), from the same list: no pass through ``data()``."""
-        model = self.sourceModel()
-        accepted = self._accepted()
-        shown = [r for r, ok in enumerate(accepted) if ok]
-        return len(shown), sum(model.status_at(r) == ActionStatus.CLOSED for r in shown)
+        """(rows shown, of which closed), from the same pass: no pass through ``data()``."""
+        if self._model is None:
+            return 0, 0
+        if self._generation != self._model.generation:
+            self._decide()
+        return sum(self._shown), self._closed
 
-    def _accepted(self) -> list[bool]:
-        model = self.sourceModel()
-        key = (model.generation, model.rowCount(), self._filters())
-        if self._cache_key != key:
-            self._cache = [self._accepts(model, r) for r in range(model.rowCount())]
-            self._cache_key = key
-        return self._cache
-
-    def _filters(self) -> tuple:
-        return (self._owner, self._status, self._origin, tuple(self._words))
-
-    def _accepts(self, model, row: int) -> bool:
-        """Decided on the model's plain values: calling ``data()`` per cell made typing slow."""
-        if self._owner is not None and model.owner_at(row).casefold() != self._owner:
-            return False
-        if self._status is not None and model.status_at(row) != self._status:
-            return False
-        if self._origin != Origin.ALL and model.is_new_at(row) != (self._origin == Origin.NEW):
-            return False
+    def _decide(self) -> None:
+        """Which rows pass every filter, on the model's plain values (``data()`` was slow)."""
+        model = self._model
+        rows = range(model.rowCount())
+        statuses = model.statuses()
+        shown = [True] * len(rows)
+        if self._owner is not None:
+            shown = [model.owner_at(r).casefold() == self._owner for r in rows]
+        if self._status is not None:
+            shown = [ok and s == self._status for ok, s in zip(shown, statuses, strict=True)]
+        if self._origin != Origin.ALL:
+            new = self._origin == Origin.NEW
+            shown = [ok and model.is_new_at(r) == new for r, ok in zip(rows, shown, strict=True)]
         if self._words:
-            haystack = model.filter_text_at(row)
-            return all(word in haystack for word in self._words)
-        return True
+            words, texts = self._words, model.filter_texts()
+            shown = [ok and all(w in t for w in words) for ok, t in zip(shown, texts, strict=True)]
+        self._shown = shown
+        closed = ActionStatus.CLOSED
+        self._closed = sum(ok and s == closed for ok, s in zip(shown, statuses, strict=True))
+        self._generation = model.generation
 
     def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
         """Compare the model's sort keys (Python tuples and strings)."""

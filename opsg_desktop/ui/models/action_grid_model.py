@@ -85,7 +85,7 @@ class ActionGridModel(QAbstractTableModel):
         self._rows = self._collect()
         #: Goes up whenever the rows or their values may have changed (filters cache by it).
         self.generation = 0
-        self._texts: tuple[int, list[str]] = (-1, [])
+        self._texts: tuple[int, tuple[list[str], list[ActionStatus]]] = (-1, ([], []))
         self._italic = QFont()
         self._italic.setItalic(True)
         session.changed.connect(self._on_changed)
@@ -140,11 +140,25 @@ class ActionGridModel(QAbstractTableModel):
 
     def filter_text_at(self, row: int) -> str:
         """What the text filter searches, casefolded: id, action and (if carried) update."""
-        generation, texts = self._texts
-        if generation != self.generation or len(texts) != len(self._rows):
-            texts = [self._filter_text(r) for r in self._rows]
-            self._texts = (self.generation, texts)
-        return texts[row]
+        return self.filter_texts()[row]
+
+    def filter_texts(self) -> list[str]:
+        """:meth:`filter_text_at` of every row, made once per change of the rows."""
+        return self._columns()[0]
+
+    def statuses(self) -> list[ActionStatus]:
+        """:meth:`status_at` of every row, made once per change of the rows."""
+        return self._columns()[1]
+
+    def _columns(self) -> tuple[list[str], list[ActionStatus]]:
+        generation, columns = self._texts
+        if generation != self.generation:
+            columns = (
+                [self._filter_text(r) for r in self._rows],
+                [self._status(r) for r in self._rows],
+            )
+            self._texts = (self.generation, columns)
+        return columns
 
     def _filter_text(self, grid_row: GridRow) -> str:
         action_id, text, *_, update = self._values(grid_row)
