@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import pickle
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,27 @@ class MeetingChanges:
             + len(self.people or [])
             + len(self.outstanding or [])
         )
+
+
+def pack(changes: MeetingChanges) -> bytes:
+    """``changes`` as bytes, made in one step by the thread that owns the open meeting.
+
+    The changes may refer to the open meeting's own objects; the bytes share
+    nothing with them, so the worker that :func:`unpack` s them can never see
+    a half-edited meeting, nor clean the open one in place.  Pickling costs
+    about a quarter of ``copy.deepcopy`` (7.6 against 31 ms for a whole
+    meeting ten times the normal size, ``bench/bench_autosave.py``).  The
+    bytes never leave the process.
+    """
+    return pickle.dumps(changes, pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(data: bytes) -> MeetingChanges:
+    """The :class:`MeetingChanges` that :func:`pack` made: objects of the caller's own."""
+    changes = pickle.loads(data)  # only ever this process's own pack()
+    if not isinstance(changes, MeetingChanges):
+        raise TypeError("not packed MeetingChanges")
+    return changes
 
 
 def partial_meeting(changes: MeetingChanges) -> Meeting:

@@ -1,10 +1,12 @@
 """Saving the open meeting in the background, at most a moment after an edit.
 
 The first edit after a save starts a short timer; when it fires, the session
-hands over a copy of what changed (``ui.change_tracker``: an item's notes,
-the roster, the reviews; the whole meeting only after a change of its shape)
-and a worker thread with its own connection writes it, so typing never waits
-for the disk and the UI thread's share grows with the edit, not the meeting.
+names what changed (``ui.change_tracker``: an item's notes, the roster, the
+reviews; the whole meeting only after a change of its shape), the UI thread
+packs it into bytes in one step (``store.meeting_delta.pack``) and a worker
+thread with its own connection unpacks and writes it, so typing never waits
+for the disk and the UI thread's share grows with the edit, not the meeting
+(a whole save still packs the whole meeting: a quarter of a deep copy).
 At most one save is in flight: edits made meanwhile are coalesced into the
 next one, which starts as soon as the running one ends.  Waiting no longer
 than ``delay_ms`` after the *first* unsaved edit (not the last) bounds what
@@ -24,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from opsg_desktop.core.errors import NotFoundError, OpsgError
 from opsg_desktop.store.errors import DatabaseDamagedError
-from opsg_desktop.store.meeting_delta import MeetingChanges
+from opsg_desktop.store.meeting_delta import MeetingChanges, pack, unpack
 from opsg_desktop.store.repository import Repository
 
 #: After a failed save, wait this long before trying again (a full disk stays full).
@@ -95,7 +97,8 @@ class Autosaver(QObject):
             return None
         if changes.whole is not None:
             changes.previous_reference = self.saved_reference
-        self._in_flight = self._executor.submit(self._write, changes)
+        # Packed here, at once: the changes may still refer to the open meeting's objects.
+        self._in_flight = self._executor.submit(self._write, pack(changes))
         self._in_flight.add_done_callback(lambda _: self._settled.emit())
         return self._in_flight
 
@@ -130,7 +133,8 @@ class Autosaver(QObject):
         self._executor.submit(self._close_connection).result()
         self._executor.shutdown(wait=True)
 
-    def _write(self, changes: MeetingChanges) -> None:
+    def _write(self, packed: bytes) -> None:
+        changes = unpack(packed)
         try:
             repository = getattr(self._local, "repository", None)
             if repository is None:

@@ -1,22 +1,22 @@
-"""Which parts of the open meeting changed since the last save, and a copy of just those.
+"""Which parts of the open meeting changed since the last save, and just those parts.
 
 Typing in an item's notes replaces that item's block list (the notes pane
 writes its document back as a new list), so a changed item is one whose list
 is not the one seen at the last save: no per-keystroke bookkeeping.  Undoable
 commands name their part and target through ``MeetingSession.touch``.  A
-change of the meeting's shape (items added, moved or renumbered, its date or
-fields) asks for a whole save; the copy then costs the whole meeting, which
-such changes are rare enough to afford.
+change of the meeting's shape (items added, moved or renumbered, its date)
+asks for a whole save.  What :meth:`ChangeTracker.take` returns refers to the
+open meeting's own objects: the autosaver packs it into bytes at once, on the
+UI thread (``store.meeting_delta.pack``), which is the only copy made.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from opsg_desktop.core.model import AgendaItem, Block, Meeting, TextBlock
+from opsg_desktop.core.model import AgendaItem, Meeting
 from opsg_desktop.store.meeting_delta import ItemFields, ItemNotes, MeetingChanges, Path
 
 
@@ -28,16 +28,8 @@ def item_paths(items: list[AgendaItem], above: Path = ()) -> Iterator[tuple[Path
         yield from item_paths(item.items, here)
 
 
-def copy_block(block: Block) -> Block:
-    """A copy the worker may clean in place: the block and its links (text is immutable)."""
-    copied = copy.copy(block)
-    if isinstance(copied, TextBlock) and copied.links:
-        copied.links = [copy.copy(link) for link in copied.links]
-    return copied
-
-
 class ChangeTracker:
-    """Collects what changed; :meth:`take` hands over a copy of it and starts afresh."""
+    """Collects what changed; :meth:`take` names it and starts afresh."""
 
     def __init__(self, meeting: Meeting) -> None:
         self.meeting = meeting
@@ -70,13 +62,14 @@ class ChangeTracker:
         self.whole = True
 
     def take(self) -> MeetingChanges | None:
-        """A copy of what changed (None when nothing did); the next take starts from here."""
+        """What changed (None when nothing did), referring to the open meeting's objects:
+        pack it before the meeting changes again.  The next take starts from here."""
         for _, item in item_paths(self.meeting.agenda):
             if self._seen.get(id(item)) is not item.blocks:
                 self._items[id(item)] = item
         meeting = self.meeting
         if self.whole or meeting.reference != self._reference:
-            changes = MeetingChanges(meeting.reference, whole=copy.deepcopy(meeting))
+            changes = MeetingChanges(meeting.reference, whole=meeting)
         elif not (self._items or self._people or self._outstanding or self._fields or self._header):
             return None
         else:
@@ -89,12 +82,9 @@ class ChangeTracker:
         return changes
 
     def _partial(self, meeting: Meeting) -> MeetingChanges:
-        header = dataclasses.replace(
-            meeting, group=copy.deepcopy(meeting.group), agenda=[], people=[], outstanding=[]
-        )
-        header.next_meetings = list(meeting.next_meetings)
+        header = dataclasses.replace(meeting, agenda=[], people=[], outstanding=[])
         items = [
-            ItemNotes(path, item.number, item.title, [copy_block(b) for b in item.blocks])
+            ItemNotes(path, item.number, item.title, item.blocks)
             for path, item in item_paths(meeting.agenda)
             if id(item) in self._items
         ]
@@ -109,8 +99,8 @@ class ChangeTracker:
             items=items,
             item_fields=fields,
             header_changed=self._header,
-            people=copy.deepcopy(meeting.people) if self._people else None,
-            outstanding=copy.deepcopy(meeting.outstanding) if self._outstanding else None,
+            people=meeting.people if self._people else None,
+            outstanding=meeting.outstanding if self._outstanding else None,
         )
 
     def _remember(self) -> None:

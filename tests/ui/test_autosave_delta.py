@@ -190,3 +190,41 @@ def test_an_edit_made_while_a_save_runs_is_saved_after_it_without_another_edit(
         return "Typed while the first was being saved." in texts
 
     qtbot.waitUntil(saved, timeout=3000)
+
+
+def test_a_whole_save_in_flight_writes_the_meeting_as_handed_over(
+    qtbot, session, stored, monkeypatch
+):
+    """The worker gets its own objects: edits made while it writes wait for the next save."""
+    import copy
+
+    from opsg_desktop.ui import agenda_commands
+
+    original = Repository.save_changes
+    release, seen = threading.Event(), []
+
+    def held(self, changes):
+        seen.append(changes)
+        release.wait(5)
+        return original(self, changes)
+
+    monkeypatch.setattr(Repository, "save_changes", held)
+    meeting = session.meeting
+    agenda_commands.move_item(session, meeting.agenda, meeting.agenda[7], 2)  # a whole save
+    handed_over = copy.deepcopy(meeting)
+    session.autosaver.save_soon()
+    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    assert seen[0].whole is not None and seen[0].whole is not meeting
+    item = meeting.agenda[2]
+    assert seen[0].whole.agenda[2] is not item and seen[0].whole.agenda[2].blocks is not item.blocks
+    session.undo_stack.push(
+        SetField(session, item, "title", "Renamed meanwhile", "Rename", "agenda")
+    )
+    item.blocks[0].text = "Changed in place meanwhile"  # what no worker may see half-done
+    assert seen[0].whole == handed_over
+    release.set()
+    qtbot.waitUntil(lambda: not session.autosaver.busy(), timeout=3000)
+    assert stored.load_meeting("OPSG_49_2405") == handed_over
+    session.touch("notes", item.blocks)
+    assert session.autosaver.save_and_wait()
+    assert stored.load_meeting("OPSG_49_2405") == meeting
