@@ -192,3 +192,33 @@ def test_a_date_cannot_move_onto_another_meeting(repository, demo_doc):
     with pytest.raises(ConflictError, match="OPSG_49_2405 already exists: another meeting"):
         repository.save_meeting(clash, replace=True, previous_reference="OPSG_50_0106")
     assert len(repository.list_meetings()) == 2
+
+
+def test_the_log_follows_the_latest_meeting_for_hundreds_of_actions(repository, demo_doc):
+    """More actions than one refresh query takes (store.meeting_writer): each entry still
+    takes its words from the newest mention and its status from the newest review."""
+    import copy
+
+    meeting = meeting_from_dict(demo_doc)
+    template = meeting.outstanding[0]
+    meeting.outstanding = []
+    for n in range(450):
+        review = copy.deepcopy(template)
+        review.action.id = f"OPSG {n // 90 + 1}/{n % 90 + 1:02d}"
+        review.action.text = f"Report number {n}"
+        meeting.outstanding.append(review)
+    repository.save_meeting(meeting)
+    nxt = repository.create_next("OPSG_49_2405", dt.date(2021, 6, 1))
+    for n, review in enumerate(nxt.outstanding):
+        if review.action.id.startswith("OPSG 49/"):
+            continue
+        review.action.text = f"Report number {n}, reworded"
+        review.status = ActionStatus.CLOSED if n % 2 else ActionStatus.OPEN
+    repository.save_meeting(nxt, replace=True)
+    repository.save_meeting(meeting, replace=True)  # the older meeting saved again: no change
+    log = {e.action.id: e.action for e in repository.action_log()}
+    for n, review in enumerate(nxt.outstanding):
+        if review.action.id.startswith("OPSG 49/"):
+            continue
+        assert log[review.action.id].text == f"Report number {n}, reworded"
+        assert log[review.action.id].status is review.status
