@@ -324,9 +324,11 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         if self.session is None or notes is None or notes.item is None:
             return
         suffix = "/" + self.session.reference
-        settings.LAST_MEETING.write(self.session.reference)
-        settings.LAST_ITEM.write(notes.item.number, suffix)
-        settings.LAST_CURSOR.write(notes.editor.textCursor().position(), suffix)
+        settings.write_together(
+            (settings.LAST_MEETING, self.session.reference, ""),
+            (settings.LAST_ITEM, notes.item.number, suffix),
+            (settings.LAST_CURSOR, notes.editor.textCursor().position(), suffix),
+        )
 
     # -- reacting -----------------------------------------------------------------
 

@@ -34,6 +34,14 @@ class Setting:
         QSettings().setValue(self.key + suffix, value)
 
 
+def write_together(*entries: tuple[Setting, Any, str]) -> None:
+    """Write (setting, value, suffix) entries through one QSettings: the file is written
+    once, not once per value (each QSettings syncs its file when it goes; 1-4 ms each)."""
+    stored = QSettings()
+    for setting, value, suffix in entries:
+        stored.setValue(setting.key + suffix, value)
+
+
 WINDOW_GEOMETRY = Setting("window/geometry", None, QByteArray)
 WINDOW_STATE = Setting("window/state", None, QByteArray)
 LAST_MEETING = Setting("session/last_meeting", "", str)
