@@ -8,6 +8,11 @@ For each: typing 300 keys into the notes at about 100 a second, the wait of
 each keystroke (p99 goal under 16 ms) and the longest the UI thread was busy
 at once (goal: no stall over 50 ms); edit to durable (the typed word readable
 by another connection, goal under 1 s); closing the window (goal under 1 s).
+A whole save (an agenda item moved, which renumbers: the tracker cannot say it
+as a delta) is measured at 10x too: keys typed between moves, the longest UI
+stall, and move to durable; beside it, the UI thread's share of handing a whole
+meeting to the worker: ``store.meeting_delta.pack`` against ``copy.deepcopy``
+(what it did before).
 Beside them, in the same run, a bare QTextEdit typed the same way (empty,
 and holding the same 200,000-character paragraph: Qt lays a paragraph out
 again on each keystroke, whatever saves it) and a bare SQLite write.
@@ -106,6 +111,92 @@ def run(name: str, meeting, scratch: Path, item: str = "3") -> None:
     )
 
 
+def run_whole(name: str, meeting, scratch: Path) -> None:
+    """Typing with an agenda item moved (a whole save) after every 30 keys."""
+    from PySide6.QtTest import QTest
+
+    from opsg_desktop.store.repository import Repository
+    from opsg_desktop.ui.app import create_application
+    from opsg_desktop.ui.main_window import MainWindow
+
+    db = scratch / f"{name}.sqlite3"
+    repository = Repository(db)
+    repository.save_meeting(meeting)
+    app = create_application()
+    window = MainWindow(repository, db)
+    window.open_meeting(meeting.reference)
+    window.show()
+    agenda, notes = window.panes["agenda"], window.panes["notes"]
+    agenda.select_number("3")
+    moved = agenda.current_item()
+    notes.focus_main()
+    app.processEvents()
+    reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    latencies, durable = [], []
+    for burst in range(8):
+        for i in range(30):
+            latencies.append(_key(app, QTest, notes.editor, TEXT[i % len(TEXT)]))
+        moving = time.perf_counter()
+        agenda.move_current(1 if burst % 2 == 0 else -1)
+        app.processEvents()
+        latencies.append(time.perf_counter() - moving)
+        place = window.session.meeting.agenda.index(moved)
+        while not _at_place(reader, moved.title, place):
+            t0 = time.perf_counter()
+            app.processEvents()
+            latencies.append(time.perf_counter() - t0)
+            time.sleep(0.005)
+            if time.perf_counter() - moving > 30:
+                break
+        durable.append(time.perf_counter() - moving)
+    window.close()
+    repository.close()
+    reader.close()
+    latencies.sort()
+    print(
+        f"{name:<26} keystroke median {statistics.median(latencies) * 1000:6.2f} ms  "
+        f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:6.2f} ms  "
+        f"longest stall {latencies[-1] * 1000:7.2f} ms  "
+        f"move→durable median {statistics.median(durable) * 1000:6.0f} ms "
+        f"(max {max(durable) * 1000:.0f})",
+        flush=True,
+    )
+
+
+def _at_place(reader: sqlite3.Connection, title: str, place: int) -> bool:
+    found = reader.execute(
+        "SELECT 1 FROM agenda_items WHERE parent_id IS NULL AND title = ? AND position = ?",
+        [title, place],
+    )
+    return found.fetchone() is not None
+
+
+def handing_over(meeting) -> None:
+    """The UI thread's share of a whole save: packing the meeting, against a deep copy."""
+    import copy
+
+    from opsg_desktop.store.meeting_delta import MeetingChanges, pack
+
+    changes = MeetingChanges(meeting.reference, whole=meeting)
+    packing = _timed(lambda: pack(changes))
+    copying = _timed(lambda: copy.deepcopy(meeting))
+    print(
+        f"{'whole save, UI share':<26} pack median {statistics.median(packing) * 1000:6.2f} ms "
+        f"(max {max(packing) * 1000:.2f})   reference: deepcopy (before) median "
+        f"{statistics.median(copying) * 1000:6.2f} ms (max {max(copying) * 1000:.2f})",
+        flush=True,
+    )
+
+
+def _timed(work, runs: int = 21) -> list[float]:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - t0)
+    return times
+
+
 def _key(app, qtest, editor, char: str) -> float:
     t0 = time.perf_counter()
     qtest.keyClick(editor, char)
@@ -161,6 +252,8 @@ def main() -> None:
         bare(folder)
         run("1x meeting", make_meeting(1), folder)
         run("10x meeting", make_meeting(10), folder)
+        run_whole("10x, item moved each 30", make_meeting(10), folder)
+        handing_over(make_meeting(10))
         run("1x + 200,000-char item", make_meeting(1, big_item=True), folder)
         run("typing in that item", make_meeting(1, big_item=True), folder, item="6")
         big = make_meeting(1, big_item=True).agenda[5].blocks[-1].text
