@@ -237,9 +237,9 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         self.after_first_paint.cancel(self.build_deferred_panes)
         if self.session is None or "actions" in self.panes:
             return
-        self._owners[:] = self.repository.known_owners()
-        attendees = AttendeesPane(self.session, self.repository.known_people())
+        attendees = AttendeesPane(self.session)
         actions = ActionGridPane(self.session)
+        self._read_known_names(attendees)
         for name, pane in (("attendees", attendees), ("actions", actions)):
             self.panes[name] = pane
             self.docks[name].setWidget(pane)
@@ -251,6 +251,20 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
             left = [self.docks["agenda"], self.docks["attendees"]]
             height = sum(dock.height() for dock in left)
             self.resizeDocks(left, [height * 2 // 5, height * 3 // 5], Qt.Orientation.Vertical)
+
+    def _read_known_names(self, attendees) -> None:
+        """Everyone and every owner of the history, read on a worker (it grows with the
+        history): the panes complete from the open meeting until they arrive."""
+        from opsg_desktop.ui.known_names import KnownNames
+
+        def loaded(people, owners) -> None:
+            if self.panes.get("attendees") is attendees:
+                attendees.set_known_people(people)
+                self._owners[:] = owners
+
+        self.known_names = KnownNames(self.repository.path, self)
+        self.known_names.loaded.connect(loaded)
+        self.known_names.start()
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

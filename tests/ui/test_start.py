@@ -89,6 +89,7 @@ def test_nothing_read_at_start_grows_with_the_history(qtbot, demo_db, monkeypatc
     try:
         assert calls == []
         qtbot.waitUntil(lambda: "actions" in window.panes)
+        qtbot.waitUntil(lambda: window.known_names.arrived)  # read on a worker thread
         assert sorted(calls) == ["known_owners", "known_people"]
     finally:
         window.close()
@@ -114,6 +115,7 @@ def test_owners_from_the_history_are_still_guessed_when_raising_an_action(qtbot,
     qtbot.addWidget(window)
     try:
         qtbot.waitUntil(lambda: "actions" in window.panes and window.isActiveWindow())
+        qtbot.waitUntil(lambda: window.known_names.arrived)  # read on a worker thread
         notes = window.panes["notes"]
         notes.focus_main()
         qtbot.keyClick(notes.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)

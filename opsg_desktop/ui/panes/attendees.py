@@ -8,7 +8,7 @@ Every change is one step on the session's undo stack.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -45,12 +45,15 @@ class AttendeesPane(QWidget):
     message = Signal(str)  # something for the status bar
 
     def __init__(
-        self, session: MeetingSession, known_people: list[Person], parent: QWidget | None = None
+        self,
+        session: MeetingSession,
+        known_people: Iterable[Person] = (),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._known = {name_key(p.name): p for p in known_people}  # later entries win
-        self._organisations = unique(p.organisation for p in known_people)
+        self._known: dict[str, Person] = {}
+        self._organisations: list[str] = []
         self._dialog: PersonDialog | None = None
 
         self.add_edit = NameEdit(self)
@@ -80,6 +83,7 @@ class AttendeesPane(QWidget):
         self.setTabOrder(self.add_edit, self.view)
 
         session.changed.connect(self._on_changed)
+        self.set_known_people(list(known_people))
         self._after_refresh(reset=True)
 
     def _set_up_view(self) -> None:
@@ -144,6 +148,15 @@ class AttendeesPane(QWidget):
         person = self.current_person()
         if person is not None:
             self.mark(_CYCLE[(_CYCLE.index(person.attendance) + 1) % len(_CYCLE)])
+
+    def set_known_people(self, people: list[Person]) -> None:
+        """Offer ``people`` (everyone from earlier meetings, as last seen) for completion.
+
+        The window hands them over when a worker has read them (``ui.known_names``);
+        until then completion offers this meeting's roster."""
+        self._known = {name_key(p.name): p for p in people}  # later entries win
+        self._organisations = unique(p.organisation for p in people)
+        self._offer_names()
 
     def add_name(self, text: str) -> None:
         """Enter in "Add attendee": the person named ``text`` is marked present if on the
@@ -291,12 +304,14 @@ class AttendeesPane(QWidget):
         self.view.scrollTo(index)
 
     def _after_refresh(self, reset: bool) -> None:
-        people = self._session.meeting.people
-        self.summary.setText(summary_text(people))
-        self.add_edit.set_names(
-            unique([p.name for p in self._known.values()] + [p.name for p in people])
-        )
+        self.summary.setText(summary_text(self._session.meeting.people))
+        self._offer_names()
         if reset:
             for row in range(self.model.rowCount()):
                 self.view.setFirstColumnSpanned(row, QModelIndex(), True)
             self.view.expandAll()
+
+    def _offer_names(self) -> None:
+        """Completion: everyone known from earlier meetings and this meeting's roster."""
+        roster = [p.name for p in self._session.meeting.people]
+        self.add_edit.set_names(unique([p.name for p in self._known.values()] + roster))
