@@ -167,6 +167,8 @@ class CycleCommands:
 
     def apply_lock(self) -> None:
         """A final, locked meeting opens read-only: nothing can be typed or saved."""
+        if self.session is None:  # closed between the first paint and this call
+            return
         locked = self.is_locked()
         self.session.locked = locked
         self.session.undo_stack.refused.connect(self._say_locked)

@@ -159,3 +159,18 @@ def test_on_a_first_run_the_late_roster_still_gets_its_share_of_the_left(qtbot, 
     finally:
         window.close()
         repository.close()
+
+
+def test_work_queued_by_the_first_paint_is_harmless_once_the_window_closed(qtbot, demo_db):
+    """The first paint queues the lock check and the late panes; a window closed before
+    they run (a quick test, a quick user) must not raise when they do."""
+    repository = Repository(demo_db)
+    window = app_module._show_window(repository, demo_db)
+    qtbot.addWidget(window)
+    try:
+        window.close()
+        window.apply_lock()  # as the queued calls would, after the close
+        window.build_deferred_panes()
+        assert window.session is None and window.panes == {}
+    finally:
+        repository.close()
