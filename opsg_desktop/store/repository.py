@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from opsg_desktop.core.carryover import action_sort_key, carry_over
+from opsg_desktop.core.carryover import carry_over
 from opsg_desktop.core.errors import ConflictError, NotFoundError
 from opsg_desktop.core.model import (
     ActionBlock,
@@ -234,7 +234,8 @@ class Repository:
     def action_log(
         self, *, open_only: bool = False, owner: str | None = None
     ) -> list[LoggedAction]:
-        """Actions in id order, each with where it was raised and every update."""
+        """Actions in id order (``core.carryover.action_sort_key``), each with where it was
+        raised and every update."""
         where, params = [], []
         if open_only:
             where.append("a.status = ?")
@@ -246,15 +247,15 @@ class Repository:
         found = rows(
             self.db,
             f"""SELECT a.*, m.reference AS raised_at FROM actions a
-                LEFT JOIN meetings m ON m.id = a.meeting_id {clause}""",
+                LEFT JOIN meetings m ON m.id = a.meeting_id {clause}
+                ORDER BY a.sort_key, a.id""",
             params,
         )
         updates = self._updates_by_action(clause, params)
-        entries = [
+        return [
             LoggedAction(action_from_row(r), r["raised_at"], updates.get(r["id"], []))
             for r in found
         ]
-        return sorted(entries, key=lambda e: action_sort_key(e.action.id))
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over notes, actions and updates, best first (see ``store.search``)."""

@@ -202,8 +202,7 @@ class CycleCommands:
 
         if self.session is not None:
             self.session.autosaver.save_and_wait()
-        meetings = [(m.reference, m.date) for m in self.repository.list_meetings()]
-        view = ActionLogView(self, self.repository.action_log(), meetings)
+        view = ActionLogView(self, self.repository.path)
         self.action_log_view = view
         view.show()
         view.focus_main()
