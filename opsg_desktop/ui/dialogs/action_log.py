@@ -37,8 +37,9 @@ from opsg_desktop.ui.background import BackgroundReader
 from opsg_desktop.ui.models.action_log_model import ActionLogModel
 from opsg_desktop.ui.open_closed_chart import OpenClosedChart
 
-#: The longest text of each column (the action's words stretch).
-WIDEST = ("OPSG 1234x/CONF99", "", "Large Suppliers", "30/11/2026", "OPSG_1234x_3011",
+#: A long text of each column, to size it (the action's words take the rest; a
+#: column is widened by dragging its edge).
+WIDEST = ("OPSG 149/CONF02", "", "SECAS", "30/11/2026", "OPSG_149_2405",
           "Next meeting", "Closed", "Overdue")  # fmt: skip
 AGES = (("Any age", None), ("Over a month", 30), ("Over 3 months", 91),
         ("Over 6 months", 182), ("Over a year", 365))  # fmt: skip
@@ -158,6 +159,7 @@ class ActionLogView(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setWordWrap(False)
         # Widths from the longest value each column can hold, not from its rows: sizing
         # to contents would read every loaded row again on each page.
@@ -167,7 +169,7 @@ class ActionLogView(QDialog):
         metrics = table.fontMetrics()
         for column, widest in enumerate(WIDEST):
             if widest:
-                header.resizeSection(column, metrics.horizontalAdvance(widest) + 24)
+                header.resizeSection(column, metrics.horizontalAdvance(widest) + 16)
         return table
 
     def _lay_out(self) -> None:
