@@ -388,8 +388,7 @@ class Repository:
 
     def _updates_by_action(self, clause: str, params: list) -> dict[str, list[ActionUpdate]]:
         """Every update of the actions that ``clause`` selects, oldest first."""
-        found = rows(
-            self.db,
+        found = self.db.execute(
             f"""SELECT r.action_id, r.update_text, r.status, r.revised_target, m.reference, m.date
                 FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
                 WHERE r.action_id IN (SELECT a.id FROM actions a {clause})
@@ -397,14 +396,12 @@ class Repository:
             params,
         )
         updates: dict[str, list[ActionUpdate]] = {}
-        for r in found:
-            updates.setdefault(r["action_id"], []).append(
-                ActionUpdate(
-                    r["reference"],
-                    date_in(r["date"]),
-                    r["update_text"],
-                    ActionStatus(r["status"]),
-                    target_in(r["revised_target"]),
-                )
+        days: dict[str, dt.date] = {}  # one per meeting, however many updates it holds
+        statuses = {status.value: status for status in ActionStatus}
+        for action_id, text, status, revised, reference, day in found:
+            if day not in days:
+                days[day] = date_in(day)
+            updates.setdefault(action_id, []).append(
+                ActionUpdate(reference, days[day], text, statuses[status], target_in(revised))
             )
         return updates
