@@ -37,6 +37,7 @@ class CycleCommands:
         self.setCentralWidget(page)
         for box in (self.level_box, self.status_box):
             box.setEnabled(False)  # no meeting to classify yet
+        self.update_command_states()  # nothing to raise, insert or export without a meeting
         page.focus_main()
 
     def create_first_meeting(self, group, number: str, date: dt.date, kind) -> None:
