@@ -387,6 +387,7 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
         settings.WINDOW_STATE.write(self.saveState())
         settings.OPEN_AFTER_EXPORT.write(self.actions_by_id["open_after_export"].isChecked())
+        self.wait_for_export()  # a document half-written is no export
         if not self.close_session():
             event.ignore()
             return
