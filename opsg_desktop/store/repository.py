@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from opsg_desktop.core.carryover import action_sort_key, carry_over
+from opsg_desktop.core.carryover import carry_over
 from opsg_desktop.core.errors import ConflictError, NotFoundError
 from opsg_desktop.core.model import (
     ActionBlock,
@@ -234,7 +234,8 @@ class Repository:
     def action_log(
         self, *, open_only: bool = False, owner: str | None = None
     ) -> list[LoggedAction]:
-        """Actions in id order, each with where it was raised and every update."""
+        """Actions in id order (``core.carryover.action_sort_key``), each with where it was
+        raised and every update."""
         where, params = [], []
         if open_only:
             where.append("a.status = ?")
@@ -246,15 +247,15 @@ class Repository:
         found = rows(
             self.db,
             f"""SELECT a.*, m.reference AS raised_at FROM actions a
-                LEFT JOIN meetings m ON m.id = a.meeting_id {clause}""",
+                LEFT JOIN meetings m ON m.id = a.meeting_id {clause}
+                ORDER BY a.sort_key, a.id""",
             params,
         )
         updates = self._updates_by_action(clause, params)
-        entries = [
+        return [
             LoggedAction(action_from_row(r), r["raised_at"], updates.get(r["id"], []))
             for r in found
         ]
-        return sorted(entries, key=lambda e: action_sort_key(e.action.id))
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over notes, actions and updates, best first (see ``store.search``)."""
@@ -387,8 +388,7 @@ class Repository:
 
     def _updates_by_action(self, clause: str, params: list) -> dict[str, list[ActionUpdate]]:
         """Every update of the actions that ``clause`` selects, oldest first."""
-        found = rows(
-            self.db,
+        found = self.db.execute(
             f"""SELECT r.action_id, r.update_text, r.status, r.revised_target, m.reference, m.date
                 FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
                 WHERE r.action_id IN (SELECT a.id FROM actions a {clause})
@@ -396,14 +396,12 @@ class Repository:
             params,
         )
         updates: dict[str, list[ActionUpdate]] = {}
-        for r in found:
-            updates.setdefault(r["action_id"], []).append(
-                ActionUpdate(
-                    r["reference"],
-                    date_in(r["date"]),
-                    r["update_text"],
-                    ActionStatus(r["status"]),
-                    target_in(r["revised_target"]),
-                )
+        days: dict[str, dt.date] = {}  # one per meeting, however many updates it holds
+        statuses = {status.value: status for status in ActionStatus}
+        for action_id, text, status, revised, reference, day in found:
+            if day not in days:
+                days[day] = date_in(day)
+            updates.setdefault(action_id, []).append(
+                ActionUpdate(reference, days[day], text, statuses[status], target_in(revised))
             )
         return updates
