@@ -23,7 +23,7 @@ class Origin(StrEnum):
 class ActionFilterProxy(QSortFilterProxyModel):
     """Rows of the action grid that match every filter set; unsorted by default."""
 
-    #: After a filter change, once (its rows come and go in many ranges before).
+    #: After a filter change, once (the counts are read then, not at each row signal).
     filtered = Signal()
 
     def __init__(self, parent=None) -> None:
