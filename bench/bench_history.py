@@ -10,6 +10,10 @@ what the window's thread spends on it (the empty dialog is the reference).
 Each figure is printed beside a bare reference measured in the same run: a
 plain QSortFilterProxyModel over a QStringListModel of the same rows, and a
 bare FTS match / table scan.
+
+Nothing on the start path may grow with the history: "late panes" is the UI
+thread's work after the first paint (people for completion are read by a
+worker meanwhile; that read is printed below it).
 """
 
 from __future__ import annotations
@@ -175,6 +179,40 @@ def log_view(db: Path, count: int) -> None:
     report(f"log view, longest UI stall ({count} meetings)", stalls, bare)
 
 
+def late_panes(db: Path) -> None:
+    """The window's work after its first paint (attendees and grid panes), on the UI
+    thread; people and owners for completion are read by a worker meanwhile (their
+    read is printed too).  Reference: a bare count of the attendances."""
+    from PySide6.QtWidgets import QApplication
+
+    from opsg_desktop.store.repository import Repository
+    from opsg_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    repository = Repository(db, daily_backup=False)
+    reference = repository.list_meetings()[-1].reference
+    count = len(repository.list_meetings())
+    built = []
+    for _ in range(7):
+        window = MainWindow(repository, db)
+        window.open_meeting(reference, after_first_paint=True)
+        window.after_first_paint.cancel(window.build_deferred_panes)  # timed here instead
+        window.show()
+        app.processEvents()
+        t0 = time.perf_counter()
+        window.build_deferred_panes()
+        built.append(time.perf_counter() - t0)
+        window.known_names.reader.wait()
+        app.processEvents()
+        window.close()
+    bare = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    reference_runs = _timed(lambda: bare.execute("SELECT count(*) FROM attendances").fetchall())
+    report(f"late panes, UI thread ({count} meetings)", built, reference_runs)
+    report(f"  people for completion, worker ({count} m.)", _timed(repository.known_people))
+    bare.close()
+    repository.close()
+
+
 def _timed(work, runs: int = 7) -> list[float]:
     times = []
     for _ in range(runs):
@@ -200,6 +238,7 @@ def main() -> None:
               f"{bare[int(len(bare) * 0.99)] * 1000:7.2f} ms ({len(ours)} chars)")  # fmt: skip
     for size in sizes:
         data_speed(build(Path(f"{args.prefix}-{size}.sqlite3"), size))
+        late_panes(Path(f"{args.prefix}-{size}.sqlite3"))
 
 
 if __name__ == "__main__":
