@@ -30,6 +30,7 @@ class KnownNames(QObject):
         path = Path(db_path)
         #: Whether ``loaded`` has been delivered (on the UI thread).
         self.arrived = False
+        self._closed = False
         self.reader = BackgroundReader(lambda: _open(path), "known-names", self)
         self.reader.answered.connect(self._answer)
 
@@ -38,8 +39,14 @@ class KnownNames(QObject):
         completion from the open meeting still works)."""
         self.reader.ask("names", lambda r: (r.known_people(), r.known_owners()))
 
+    def close(self) -> None:
+        """Close the worker's connection (once answered, or when the window closes first)."""
+        if not self._closed:
+            self._closed = True
+            self.reader.close()
+
     def _answer(self, _tag: object, result: object) -> None:
-        self.reader.close()
+        self.close()
         if isinstance(result, Exception):
             log.error("could not read the names known from earlier meetings: %s", result)
             return

@@ -28,6 +28,7 @@ from opsg_desktop.ui import settings
 from opsg_desktop.ui.actions import ACTIONS, build_actions
 from opsg_desktop.ui.commands import SetField
 from opsg_desktop.ui.cycle_commands import CycleCommands
+from opsg_desktop.ui.known_names import KnownNames
 from opsg_desktop.ui.read_only import make_read_only, read_only_bar
 from opsg_desktop.ui.rescue import RescueError
 from opsg_desktop.ui.session import MeetingSession
@@ -78,6 +79,8 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         self.db_path = Path(db_path or repository.path)
         self.session: MeetingSession | None = None
         self.panes: dict[str, QWidget] = {}
+        #: People and owners for completion, read by a worker (``ui.known_names``).
+        self.known_names: KnownNames | None = None
         self.after_first_paint = AfterFirstPaint(self)
         self._owners: list[str] = []
         self.setWindowTitle("OPSG Secretary")
@@ -266,7 +269,6 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
     def _read_known_names(self, attendees) -> None:
         """Everyone and every owner of the history, read on a worker (it grows with the
         history): the panes complete from the open meeting until they arrive."""
-        from opsg_desktop.ui.known_names import KnownNames
 
         def loaded(people, owners) -> None:
             if self.panes.get("attendees") is attendees:
@@ -294,6 +296,8 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         self.after_first_paint.cancel(self.build_deferred_panes)
         if self.session is None:
             return True
+        if self.known_names is not None:
+            self.known_names.close()
         self._remember_place()
         try:
             rescued = self.session.close()
