@@ -28,13 +28,28 @@ PARTS = ("meeting", "people", "agenda", "notes", "outstanding")
 
 
 class GuardedUndoStack(QUndoStack):
-    """An undo stack that refuses new edits while its meeting is final and locked."""
+    """An undo stack that refuses new edits while its meeting is final and locked,
+    and says when the outermost macro being built ends (``macro_ended``)."""
 
     refused = Signal()
+    macro_ended = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.locked = False
+        #: How many macros are being built (nested ``beginMacro`` calls).
+        self.macro_depth = 0
+
+    def beginMacro(self, text: str) -> None:  # noqa: N802 (Qt override)
+        """Start a macro; the session tells the panes what changed once it ends."""
+        self.macro_depth += 1
+        super().beginMacro(text)
+
+    def endMacro(self) -> None:  # noqa: N802 (Qt override)
+        super().endMacro()
+        self.macro_depth = max(0, self.macro_depth - 1)
+        if not self.macro_depth:
+            self.macro_ended.emit()
 
     def push(self, command) -> None:
         """Do ``command`` and keep it for undo, unless locked (then ``refused`` is emitted)."""
@@ -70,6 +85,8 @@ class MeetingSession(QObject):
         self._locked = False
         self.read_only = read_only
         self._changes = ChangeTracker(meeting)
+        self._held: list[str] = []  # parts changed inside a macro, told once it ends
+        self.undo_stack.macro_ended.connect(self._tell_held)
         self.autosaver = Autosaver(db_path, self.take_changes, parent=self, read_only=read_only)
         self.autosaver.failed_changes.connect(self._changes.note_failure)
         self.autosaver.saved_reference = meeting.reference
@@ -89,11 +106,21 @@ class MeetingSession(QObject):
 
     def touch(self, part: str, target: Any = None) -> None:
         """Record that ``part`` changed (at ``target``, the object or list a command
-        changed): panes refresh, and a save of that part is scheduled."""
+        changed): panes refresh (once at the end of a macro being built), and a save
+        of that part is scheduled."""
         self._changes.note(part, target)
-        self.changed.emit(part)
+        if self.undo_stack.macro_depth:  # one refresh per macro (moving an item
+            if part not in self._held:  # renumbers; closing 50 actions is 100 steps)
+                self._held.append(part)
+        else:
+            self.changed.emit(part)
         if not self.locked:
             self.autosaver.schedule()
+
+    def _tell_held(self) -> None:
+        held, self._held = self._held, []
+        for part in held:
+            self.changed.emit(part)
 
     def take_changes(self) -> MeetingChanges | None:
         """What changed since the last save, referring to the meeting's own objects

@@ -98,3 +98,34 @@ def test_an_edited_row_is_filtered_again_and_counted(qtbot, tmp_path, demo_doc):
     assert shown_ids(pane) == []
     assert pane.counts.text().startswith("0 actions")
     session.close()
+
+
+def test_closing_many_selected_actions_refreshes_the_grid_once(qtbot, tmp_path, demo_doc):
+    """One step of 40 closes (80 commands in a macro) re-reads the rows once, not 80 times."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    meeting = long_history(demo_doc, 120)
+    session = MeetingSession(tmp_path / "s.sqlite3", meeting, [])
+    pane = ActionGridPane(session)
+    qtbot.addWidget(pane)
+    pane.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is pane)
+    refreshes = []
+    pane.model.dataChanged.connect(lambda *_: refreshes.append("repaint"))
+    pane.model.modelReset.connect(lambda: refreshes.append("reset"))
+    open_rows = [r for r in range(40 * 2) if meeting.outstanding[r].status == ActionStatus.OPEN]
+    table = pane.table
+    table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+    for row in open_rows[:40]:
+        table.selectRow(row)
+    qtbot.keyClick(
+        table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    closed = [meeting.outstanding[r] for r in open_rows[:40]]
+    assert all(r.status == r.action.status == ActionStatus.CLOSED for r in closed)
+    assert refreshes == ["repaint"]
+    assert session.undo_stack.undoText() == "Close 40 actions"
+    session.undo_stack.undo()
+    assert all(r.status == ActionStatus.OPEN for r in closed)
+    session.close()
