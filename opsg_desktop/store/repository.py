@@ -29,7 +29,7 @@ from opsg_desktop.core.rules import validate_meeting
 from opsg_desktop.store import backups, cycle
 from opsg_desktop.store import meeting_writer as writer
 from opsg_desktop.store.codec import date_in, target_in
-from opsg_desktop.store.errors import DatabaseReadOnlyError
+from opsg_desktop.store.errors import DatabaseInUseError, DatabaseReadOnlyError
 from opsg_desktop.store.meeting_reader import action_from_row, read_group, read_meeting, rows
 from opsg_desktop.store.opening import open_database
 from opsg_desktop.store.transactions import read_method, reading, write_transaction
@@ -70,6 +70,9 @@ class Repository:
         )
         #: True when the file cannot (or must not) be written: saves are refused.
         self.read_only: bool = self.db.read_only
+        #: Why writes are refused, when the caller knows better than "read-only" (a window
+        #: holds the file: ``store.writer_lock.held_message``); raised as DatabaseInUseError.
+        self.refusal: str | None = None
 
     def backup(self, reason: str, *, keep: int = 10) -> Path:
         """A checked copy of the database in its backups folder (see ``store.backups``)."""
@@ -92,7 +95,7 @@ class Repository:
         ``previous_reference`` names the stored meeting this one replaces when
         its date (and so its reference) moved.
         """
-        self._refuse_if_read_only()
+        self.refuse_if_read_only()
         validate_meeting(meeting)
         with write_transaction(self.db, self.path):
             existing = self._meeting_row(meeting.reference, required=False)
@@ -140,7 +143,7 @@ class Repository:
             )
         from opsg_desktop.store.meeting_delta import write_changes
 
-        self._refuse_if_read_only()
+        self.refuse_if_read_only()
         with write_transaction(self.db, self.path):
             write_changes(self.db, self, changes)
         return changes.reference
@@ -266,7 +269,11 @@ class Repository:
 
     # -- internals --------------------------------------------------------
 
-    def _refuse_if_read_only(self) -> None:
+    def refuse_if_read_only(self) -> None:
+        """Raise before any write to a file opened read-only: DatabaseInUseError with
+        ``refusal`` when set, else DatabaseReadOnlyError; nothing is written either way."""
+        if self.refusal is not None:
+            raise DatabaseInUseError(self.refusal)
         if self.read_only:
             raise DatabaseReadOnlyError(
                 f"{self.path} is open read-only (the file or its folder is read-only, or "
