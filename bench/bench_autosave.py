@@ -1,6 +1,6 @@
 """Autosave in proportion to the edit, measured on a real window at three sizes.
 
-    .venv/bin/python bench/bench_autosave.py
+    .venv/bin/python bench/bench_autosave.py [TEN_YEAR_DATABASE]
 
 Meetings: 1x (10 items of notes, 20 people, 60 actions carried), 10x (ten
 times the notes and carried actions) and 1x with one 200,000-character item.
@@ -12,7 +12,8 @@ A whole save (an agenda item moved, which renumbers: the tracker cannot say it
 as a delta) is measured at 10x too: keys typed between moves, the longest UI
 stall, and move to durable; beside it, the UI thread's share of handing a whole
 meeting to the worker: ``store.meeting_delta.pack`` against ``copy.deepcopy``
-(what it did before).
+(what it did before).  Given a ten-year database, a whole save of its newest
+meeting (notes ten times longer) is timed in it, beside the same save alone.
 Beside them, in the same run, a bare QTextEdit typed the same way (empty,
 and holding the same 200,000-character paragraph: Qt lays a paragraph out
 again on each keystroke, whatever saves it) and a bare SQLite write.
@@ -188,6 +189,39 @@ def handing_over(meeting) -> None:
     )
 
 
+def whole_in_history(history: Path, scratch: Path) -> None:
+    """A whole save of the newest meeting of a ten-year history, its notes made ten
+    times longer: what the worker spends before the edit is durable (the log's state
+    is refreshed for every action the meeting mentions).  Reference: the same
+    meeting saved whole into an empty database."""
+    from opsg_desktop.core.model import TextBlock
+    from opsg_desktop.store.repository import Repository
+
+    copy = scratch / "history.sqlite3"
+    with sqlite3.connect(f"file:{history}?mode=ro", uri=True) as source:
+        with sqlite3.connect(copy) as target:
+            source.backup(target)
+    repository = Repository(copy, daily_backup=False)
+    meeting = repository.load_meeting(repository.list_meetings()[-1].reference)
+    rng = random.Random(7)
+    for item in meeting.agenda:
+        item.blocks[1:1] = [TextBlock(sentence(rng, 40)) for _ in range(12 * 10)]
+    repository.save_meeting(meeting, replace=True)
+    ours = _timed(lambda: repository.save_meeting(meeting, replace=True), runs=5)
+    count = len(repository.list_meetings())
+    repository.close()
+    empty = Repository(scratch / "alone.sqlite3", daily_backup=False)
+    empty.save_meeting(meeting)
+    alone = _timed(lambda: empty.save_meeting(meeting, replace=True), runs=5)
+    empty.close()
+    print(
+        f"{'whole save, 10x, history':<26} median {statistics.median(ours) * 1000:6.0f} ms "
+        f"in {count} meetings   reference: alone in a database "
+        f"{statistics.median(alone) * 1000:6.0f} ms",
+        flush=True,
+    )
+
+
 def _timed(work, runs: int = 21) -> list[float]:
     times = []
     for _ in range(runs):
@@ -258,6 +292,8 @@ def main() -> None:
         run("typing in that item", make_meeting(1, big_item=True), folder, item="6")
         big = make_meeting(1, big_item=True).agenda[5].blocks[-1].text
         bare(folder, big, "bare, 200,000-char para.")
+        if len(sys.argv) > 1:  # a ten-year database (bench/ten_years.py builds one)
+            whole_in_history(Path(sys.argv[1]), folder)
 
 
 if __name__ == "__main__":
