@@ -181,20 +181,36 @@ def log_view(db: Path, count: int) -> None:
 
 def late_panes(db: Path) -> None:
     """The window's work after its first paint (attendees and grid panes), on the UI
-    thread; people and owners for completion are read by a worker meanwhile (their
-    read is printed too).  Reference: a bare count of the attendances."""
-    from PySide6.QtWidgets import QApplication
+    thread; people and owners for completion are read by a worker meanwhile (that read
+    is printed too).  Reference: the same meeting alone in a database of its own."""
+    import tempfile
 
     from opsg_desktop.store.repository import Repository
+
+    repository = Repository(db, daily_backup=False)
+    meeting = repository.load_meeting(repository.list_meetings()[-1].reference)
+    count = len(repository.list_meetings())
+    ours = _late_panes(repository, meeting.reference)
+    people = _timed(repository.known_people)
+    repository.close()
+    with tempfile.TemporaryDirectory() as scratch:
+        alone = Repository(Path(scratch) / "alone.sqlite3", daily_backup=False)
+        alone.save_meeting(meeting)
+        reference = _late_panes(alone, meeting.reference)
+        alone.close()
+    report(f"late panes, UI thread ({count} meetings)", ours, reference)
+    report(f"  people for completion, worker ({count} m.)", people)
+
+
+def _late_panes(repository, reference: str) -> list[float]:
+    from PySide6.QtWidgets import QApplication
+
     from opsg_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    repository = Repository(db, daily_backup=False)
-    reference = repository.list_meetings()[-1].reference
-    count = len(repository.list_meetings())
     built = []
     for _ in range(7):
-        window = MainWindow(repository, db)
+        window = MainWindow(repository, repository.path)
         window.open_meeting(reference, after_first_paint=True)
         window.after_first_paint.cancel(window.build_deferred_panes)  # timed here instead
         window.show()
@@ -205,12 +221,7 @@ def late_panes(db: Path) -> None:
         window.known_names.reader.wait()
         app.processEvents()
         window.close()
-    bare = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    reference_runs = _timed(lambda: bare.execute("SELECT count(*) FROM attendances").fetchall())
-    report(f"late panes, UI thread ({count} meetings)", built, reference_runs)
-    report(f"  people for completion, worker ({count} m.)", _timed(repository.known_people))
-    bare.close()
-    repository.close()
+    return built
 
 
 def _timed(work, runs: int = 7) -> list[float]:
