@@ -13,6 +13,7 @@ Runs offscreen unless DISPLAY and QT_QPA_PLATFORM say otherwise.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import statistics
 import subprocess
@@ -110,17 +111,31 @@ def typing(db: Path, keys: int = 400) -> tuple[list[float], list[float]]:
 
 
 def data_speed(db: Path) -> dict[str, float]:
+    from opsg_desktop.core.model import ActionStatus
+    from opsg_desktop.store.action_log import ActionLogReader, LogFilter
     from opsg_desktop.store.repository import Repository
 
     repository = Repository(db)
     newest = repository.list_meetings()[-1].reference
+    today = dt.date(2026, 11, 30)
+
+    def log_view(work):
+        """What the action log view reads on its worker, on a fresh connection."""
+        reader = ActionLogReader(db)
+        try:
+            work(reader)
+        finally:
+            reader.close()
+
     results = {}
     for name, work in (
         ("open newest meeting", lambda: repository.load_meeting(newest)),
-        ("action log, open only", lambda: repository.action_log(open_only=True)),
-        ("action log, one owner", lambda: repository.action_log(owner="SECAS")),
+        ("action log view: figures + page", lambda: log_view(
+            lambda r: (r.figures(today), r.page(LogFilter(), today)))),
+        ("action log view: open, one owner", lambda: log_view(
+            lambda r: r.page(LogFilter("SECAS", ActionStatus.OPEN), today))),
         ("search 'hub returns'", lambda: repository.search("hub returns")),
-    ):
+    ):  # fmt: skip
         runs = []
         for _ in range(7):
             t0 = time.perf_counter()

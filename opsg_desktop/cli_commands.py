@@ -10,24 +10,29 @@ from opsg_desktop import cli_cycle, cli_new
 from opsg_desktop.core.dates import target_text
 from opsg_desktop.core.errors import ConflictError, OpsgError
 from opsg_desktop.core.model import Group, MeetingKind
+from opsg_desktop.store.errors import DatabaseInUseError
 from opsg_desktop.store.repository import Repository
-from opsg_desktop.store.writer_lock import refuse_if_held
+from opsg_desktop.store.writer_lock import held_message
 
-#: Commands that write to the database: refused while a window holds it.
-WRITERS = frozenset({"import", "next", "restore"})
+#: Commands that write to the database: refused at once while a window holds it.
+WRITERS = frozenset({"import", "next", "restore", "new", "comment", "final", "unlock", "email"})
 
 
 def run_command(args: argparse.Namespace, db_path: Path) -> int:
     """Run the parsed command against the database at ``db_path``.
 
     A command that writes (or ``--demo``) first checks that no window holds
-    the database (DatabaseInUseError, exit 1, with what to do).
+    the database (DatabaseInUseError, exit 1, with what to do).  Any other
+    command runs on the file opened read-only while a window holds it, so a
+    write that a command was not known to make is refused the same way.
     """
-    if args.command in WRITERS or args.demo:
-        refuse_if_held(db_path)
+    held = held_message(db_path)
+    if held is not None and (args.command in WRITERS or args.demo):
+        raise DatabaseInUseError(held)
     if args.command in FILE_COMMANDS:
         return FILE_COMMANDS[args.command](db_path, args)
-    repository = Repository(db_path)
+    repository = Repository(db_path, read_only=held is not None)
+    repository.refusal = held
     try:
         if args.demo:
             from opsg_desktop.demo import demo_meeting, ensure_demo

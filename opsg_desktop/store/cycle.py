@@ -16,6 +16,7 @@ from opsg_desktop.core.cycle import Comment, DraftCycle, DraftVersion, LockEvent
 from opsg_desktop.core.errors import ConflictError, NotFoundError
 from opsg_desktop.core.model import MeetingStatus
 from opsg_desktop.store.meeting_reader import rows
+from opsg_desktop.store.transactions import reading, write_transaction
 
 if TYPE_CHECKING:  # sqlite-utils loads when the store first needs it, not at start
     from sqlite_utils import Database
@@ -200,26 +201,40 @@ def _event(db: Database, reference: str, now: dt.datetime, event: str, detail: s
 class CycleRecords:
     """The draft cycle of a repository's meetings: what the window and the CLI call.
 
-    Every method is one transaction; errors are ``NotFoundError`` (no such
-    meeting) or ``ConflictError`` (locked, version never sent, no reason).
+    Every change is one write transaction that starts as the writer
+    (``store.transactions``: it waits its turn under the busy timeout), and is
+    refused before anything is written when the repository is read-only or
+    held by a window (``Repository.refuse_if_read_only``).  Errors are
+    ``NotFoundError`` (no such meeting), ``ConflictError`` (locked, version
+    never sent, no reason) and the store's own (busy, read-only, in use).
     """
 
     def __init__(self, repository) -> None:
+        self.repository = repository
         self.db: Database = repository.db
 
     def load(self, reference: str) -> DraftCycle:
-        return load_cycle(self.db, reference)
+        with reading(self.repository.path, "the draft cycle"):
+            return load_cycle(self.db, reference)
 
     def record_version(
         self, reference: str, sent: dt.date, recipients: list[str], deadline: dt.date | None
     ) -> DraftVersion:
-        return record_version(self.db, reference, sent, recipients, deadline)
+        with self._writing():
+            return record_version(self.db, reference, sent, recipients, deadline)
 
     def record_comment(self, reference: str, comment: Comment) -> None:
-        record_comment(self.db, reference, comment)
+        with self._writing():
+            record_comment(self.db, reference, comment)
 
     def mark_final(self, reference: str, agreed_at: str, now: dt.datetime | None = None) -> None:
-        mark_final(self.db, reference, agreed_at, now or dt.datetime.now())
+        with self._writing():
+            mark_final(self.db, reference, agreed_at, now or dt.datetime.now())
 
     def unlock(self, reference: str, reason: str, now: dt.datetime | None = None) -> None:
-        unlock(self.db, reference, reason, now or dt.datetime.now())
+        with self._writing():
+            unlock(self.db, reference, reason, now or dt.datetime.now())
+
+    def _writing(self):
+        self.repository.refuse_if_read_only()
+        return write_transaction(self.db, self.repository.path)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from opsg_desktop.core.carryover import action_sort_key, carry_over
+from opsg_desktop.core.carryover import carry_over
 from opsg_desktop.core.errors import ConflictError, NotFoundError
 from opsg_desktop.core.model import (
     ActionBlock,
@@ -29,7 +29,7 @@ from opsg_desktop.core.rules import validate_meeting
 from opsg_desktop.store import backups, cycle
 from opsg_desktop.store import meeting_writer as writer
 from opsg_desktop.store.codec import date_in, target_in
-from opsg_desktop.store.errors import DatabaseReadOnlyError
+from opsg_desktop.store.errors import DatabaseInUseError, DatabaseReadOnlyError
 from opsg_desktop.store.meeting_reader import action_from_row, read_group, read_meeting, rows
 from opsg_desktop.store.opening import open_database
 from opsg_desktop.store.transactions import read_method, reading, write_transaction
@@ -70,6 +70,9 @@ class Repository:
         )
         #: True when the file cannot (or must not) be written: saves are refused.
         self.read_only: bool = self.db.read_only
+        #: Why writes are refused, when the caller knows better than "read-only" (a window
+        #: holds the file: ``store.writer_lock.held_message``); raised as DatabaseInUseError.
+        self.refusal: str | None = None
 
     def backup(self, reason: str, *, keep: int = 10) -> Path:
         """A checked copy of the database in its backups folder (see ``store.backups``)."""
@@ -92,7 +95,7 @@ class Repository:
         ``previous_reference`` names the stored meeting this one replaces when
         its date (and so its reference) moved.
         """
-        self._refuse_if_read_only()
+        self.refuse_if_read_only()
         validate_meeting(meeting)
         with write_transaction(self.db, self.path):
             existing = self._meeting_row(meeting.reference, required=False)
@@ -140,7 +143,7 @@ class Repository:
             )
         from opsg_desktop.store.meeting_delta import write_changes
 
-        self._refuse_if_read_only()
+        self.refuse_if_read_only()
         with write_transaction(self.db, self.path):
             write_changes(self.db, self, changes)
         return changes.reference
@@ -234,7 +237,8 @@ class Repository:
     def action_log(
         self, *, open_only: bool = False, owner: str | None = None
     ) -> list[LoggedAction]:
-        """Actions in id order, each with where it was raised and every update."""
+        """Actions in id order (``core.carryover.action_sort_key``), each with where it was
+        raised and every update."""
         where, params = [], []
         if open_only:
             where.append("a.status = ?")
@@ -246,15 +250,15 @@ class Repository:
         found = rows(
             self.db,
             f"""SELECT a.*, m.reference AS raised_at FROM actions a
-                LEFT JOIN meetings m ON m.id = a.meeting_id {clause}""",
+                LEFT JOIN meetings m ON m.id = a.meeting_id {clause}
+                ORDER BY a.sort_key, a.id""",
             params,
         )
         updates = self._updates_by_action(clause, params)
-        entries = [
+        return [
             LoggedAction(action_from_row(r), r["raised_at"], updates.get(r["id"], []))
             for r in found
         ]
-        return sorted(entries, key=lambda e: action_sort_key(e.action.id))
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over notes, actions and updates, best first (see ``store.search``)."""
@@ -265,7 +269,11 @@ class Repository:
 
     # -- internals --------------------------------------------------------
 
-    def _refuse_if_read_only(self) -> None:
+    def refuse_if_read_only(self) -> None:
+        """Raise before any write to a file opened read-only: DatabaseInUseError with
+        ``refusal`` when set, else DatabaseReadOnlyError; nothing is written either way."""
+        if self.refusal is not None:
+            raise DatabaseInUseError(self.refusal)
         if self.read_only:
             raise DatabaseReadOnlyError(
                 f"{self.path} is open read-only (the file or its folder is read-only, or "
@@ -387,8 +395,7 @@ class Repository:
 
     def _updates_by_action(self, clause: str, params: list) -> dict[str, list[ActionUpdate]]:
         """Every update of the actions that ``clause`` selects, oldest first."""
-        found = rows(
-            self.db,
+        found = self.db.execute(
             f"""SELECT r.action_id, r.update_text, r.status, r.revised_target, m.reference, m.date
                 FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
                 WHERE r.action_id IN (SELECT a.id FROM actions a {clause})
@@ -396,14 +403,12 @@ class Repository:
             params,
         )
         updates: dict[str, list[ActionUpdate]] = {}
-        for r in found:
-            updates.setdefault(r["action_id"], []).append(
-                ActionUpdate(
-                    r["reference"],
-                    date_in(r["date"]),
-                    r["update_text"],
-                    ActionStatus(r["status"]),
-                    target_in(r["revised_target"]),
-                )
+        days: dict[str, dt.date] = {}  # one per meeting, however many updates it holds
+        statuses = {status.value: status for status in ActionStatus}
+        for action_id, text, status, revised, reference, day in found:
+            if day not in days:
+                days[day] = date_in(day)
+            updates.setdefault(action_id, []).append(
+                ActionUpdate(reference, days[day], text, statuses[status], target_in(revised))
             )
         return updates

@@ -3,8 +3,10 @@
 The window takes a ``QLockFile`` named ``<database>.lock`` beside the file
 (``ui.lock``); Qt writes the holder's process id, application name and host
 name on its first three lines.  The command line reads that file here to
-refuse writing under an open window.  A lock whose process is gone (a crash,
-a kill) is stale and ignored, as Qt itself does.
+refuse writing under an open window.  A lock is stale and ignored, as Qt
+itself does, when its process is gone (a crash, a kill), when its process id
+now belongs to another program, or when it was written before the machine
+last started (Qt's fifth line, the boot id, where the system has one).
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ from __future__ import annotations
 import os
 import socket
 from pathlib import Path
-
-from opsg_desktop.store.errors import DatabaseInUseError
 
 
 def lock_path(db_path: Path) -> Path:
@@ -34,18 +34,41 @@ def holder(db_path: Path) -> int | None:
         return pid  # another machine's window (a shared folder): assume it is alive
     if pid == os.getpid() or not _alive(pid):
         return None
+    if len(lines) > 4 and _boot_id() not in (None, lines[4]):
+        return None  # written before the machine last started: whoever has that pid now
+    name = _process_name(pid)
+    if name is not None and len(lines) > 1 and lines[1] and name != Path(lines[1]).name:
+        return None  # the pid was given to another program since (QLockFile's own rule)
     return pid
 
 
-def refuse_if_held(db_path: Path) -> None:
-    """Raise DatabaseInUseError when a window holds ``db_path``; the message says what to do."""
+def _process_name(pid: int) -> str | None:
+    """The file name of the program running as ``pid`` (Linux's /proc), else None."""
+    try:
+        return Path(os.readlink(f"/proc/{pid}/exe")).name
+    except OSError:
+        return None
+
+
+def _boot_id() -> str | None:
+    """This boot's id as Qt writes it on a lock file's fifth line (Linux), else None."""
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        return None
+
+
+def held_message(db_path: Path) -> str | None:
+    """Why a command may not write ``db_path`` now (a window holds it), with what to do;
+    None when no window holds it."""
     pid = holder(db_path)
-    if pid is not None:
-        raise DatabaseInUseError(
-            f"{db_path} is open in the OPSG Secretary window (process {pid}), which is its only "
-            "writer. Nothing was changed. Close the window first, or do this from the window "
-            "(Meeting menu); commands that only read (list, dump, actions, export) still work."
-        )
+    if pid is None:
+        return None
+    return (
+        f"{db_path} is open in the OPSG Secretary window (process {pid}), which is its only "
+        "writer. Nothing was changed. Close the window first, or do this from the window "
+        "(Meeting menu); commands that only read (list, dump, actions, export) still work."
+    )
 
 
 def _alive(pid: int) -> bool:

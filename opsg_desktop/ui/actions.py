@@ -72,6 +72,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("about", "&About OPSG Secretary", "&Help", "", "show_about"),
 )  # fmt: skip
 
+#: Commands that act on the open meeting: off while none is open (the start page).
+NEEDS_MEETING = frozenset({
+    "new_meeting", "properties", "group_settings", "check", "send_comments", "versions",
+    "raise_action", "record_decision", "sub_heading", "outstanding_table", "link",
+    "list_entry", "focus_attendees", "focus_agenda", "focus_notes", "focus_actions",
+    "next_item", "previous_item", "export_minutes", "export_headlines", "preview_headlines",
+    "export_actions",
+})  # fmt: skip
+
+#: Commands that write to the database: off while it is open read-only.
+WRITES = frozenset({
+    "new_meeting", "import_meeting", "properties", "restore_backup", "raise_action",
+    "record_decision", "sub_heading",
+})  # fmt: skip
+
 #: Keys that work inside one pane, for the help sheet.
 PANE_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Attendees", "P / A / X", "Mark present / apologies / absent"),

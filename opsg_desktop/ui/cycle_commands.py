@@ -37,6 +37,7 @@ class CycleCommands:
         self.setCentralWidget(page)
         for box in (self.level_box, self.status_box):
             box.setEnabled(False)  # no meeting to classify yet
+        self.update_command_states()  # nothing to raise, insert or export without a meeting
         page.focus_main()
 
     def create_first_meeting(self, group, number: str, date: dt.date, kind) -> None:
@@ -202,8 +203,7 @@ class CycleCommands:
 
         if self.session is not None:
             self.session.autosaver.save_and_wait()
-        meetings = [(m.reference, m.date) for m in self.repository.list_meetings()]
-        view = ActionLogView(self, self.repository.action_log(), meetings)
+        view = ActionLogView(self, self.repository.path)
         self.action_log_view = view
         view.show()
         view.focus_main()

@@ -21,16 +21,25 @@ def suggested_name(what: str, meeting: Meeting) -> str:
     return f"{meeting.group.abbreviation} Action Log {meeting.date:%Y-%m-%d}.docx"
 
 
-def export_document(what: str, meeting: Meeting, path: Path, repository: Repository):
-    """Write the document, then back up the database; returns the exporter's report."""
-    report = _write_document(what, meeting, path, repository)
-    if not repository.read_only:
-        with contextlib.suppress(OpsgError):  # a backup that fails must not fail the export
-            repository.backup("export", keep=settings.BACKUPS_KEPT.read())
+def export_document(what: str, meeting: Meeting, path: Path, db_path: Path, *, backup: bool):
+    """Write the document, then back up the database; returns the exporter's report.
+
+    Runs on the window's export thread: it touches no widget and reads and
+    backs up the database on connections of its own.  ``meeting`` is a
+    snapshot, saved before the export started.  Raises the project's errors
+    (a refused target, an unreadable log); a backup that fails does not fail
+    the export.
+    """
+    report = _write_document(what, meeting, path, db_path)
+    if backup:
+        from opsg_desktop.store.backups import make_backup
+
+        with contextlib.suppress(OpsgError, OSError):
+            make_backup(db_path, db_path, "export", keep=settings.BACKUPS_KEPT.read())
     return report
 
 
-def _write_document(what: str, meeting: Meeting, path: Path, repository: Repository):
+def _write_document(what: str, meeting: Meeting, path: Path, db_path: Path):
     if what == "minutes":
         from opsg_desktop.export.minutes import export_minutes
 
@@ -41,7 +50,11 @@ def _write_document(what: str, meeting: Meeting, path: Path, repository: Reposit
         return export_headlines(meeting, path)
     from opsg_desktop.export.action_log import export_action_log_csv, export_action_log_docx
 
-    entries = repository.action_log()
+    log = Repository(db_path, read_only=True, daily_backup=False)
+    try:
+        entries = log.action_log()
+    finally:
+        log.close()
     if path.suffix.lower() == ".csv":
         return export_action_log_csv(entries, path)
     return export_action_log_docx(entries, path, meeting.group)

@@ -167,9 +167,19 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
     def _show_read_only_bar(self) -> None:
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, read_only_bar(self, self.db_path))
-        for action_id in ("new_meeting", "import_meeting", "properties", "restore_backup",
-                          "raise_action", "record_decision", "sub_heading"):  # fmt: skip
-            self.actions_by_id[action_id].setEnabled(False)
+        self.update_command_states()
+
+    def update_command_states(self) -> None:
+        """Commands on the meeting only while one is open; writing ones never while the
+        database is open read-only (``ui.actions.NEEDS_MEETING``, ``WRITES``)."""
+        from opsg_desktop.ui.actions import NEEDS_MEETING, WRITES
+
+        for action_id, action in self.actions_by_id.items():
+            if action_id in NEEDS_MEETING or action_id in WRITES:
+                action.setEnabled(
+                    (action_id not in NEEDS_MEETING or self.session is not None)
+                    and (action_id not in WRITES or not self.repository.read_only)
+                )
 
     # -- the open meeting -------------------------------------------------------
 
@@ -228,6 +238,7 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
             self.apply_lock()
         if self.repository.read_only:
             make_read_only(self.panes.values())
+        self.update_command_states()
 
     def build_deferred_panes(self) -> None:
         """Build the attendees and action grid panes of the open meeting, if not built yet."""
@@ -376,6 +387,7 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
         settings.WINDOW_STATE.write(self.saveState())
         settings.OPEN_AFTER_EXPORT.write(self.actions_by_id["open_after_export"].isChecked())
+        self.wait_for_export()  # a document half-written is no export
         if not self.close_session():
             event.ignore()
             return

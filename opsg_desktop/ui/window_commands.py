@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.ui import settings
+
+#: The commands that write a document: off while one is being written.
+EXPORTS = ("export_minutes", "export_headlines", "export_actions", "preview_headlines")
 
 
 class WindowCommands:
@@ -159,7 +162,7 @@ class WindowCommands:
         self._export("actions")
 
     def _export(self, what: str) -> None:
-        from opsg_desktop.ui.exporting import export_document, suggested_name
+        from opsg_desktop.ui.exporting import suggested_name
 
         if self.session is None:
             return
@@ -172,13 +175,41 @@ class WindowCommands:
             return
         settings.EXPORT_FOLDER.write(str(Path(path).parent))
         self.session.autosaver.save_and_wait()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = self._guarded(export_document, what, meeting, Path(path), self.repository)
-        finally:
-            QApplication.restoreOverrideCursor()
-        if report is None:
+        self._start_export(what, meeting, Path(path))
+
+    def _start_export(self, what: str, meeting, path: Path) -> None:
+        """Write the document on the export thread; the window stays usable meanwhile
+        (a ten-year action log takes seconds), with the export commands off."""
+        from opsg_desktop.ui.background import BackgroundReader
+        from opsg_desktop.ui.exporting import export_document
+
+        if getattr(self, "exporter", None) is None:
+            self.exporter = BackgroundReader(lambda: None, "export", self)
+            self.exporter.answered.connect(self._export_done)
+        for action_id in EXPORTS:
+            self.actions_by_id[action_id].setEnabled(False)
+        self.statusBar().showMessage(f"Writing {path.name}…")
+        db_path, backup = self.db_path, not self.repository.read_only
+        self.exporter.ask(
+            path, lambda _: export_document(what, meeting, path, db_path, backup=backup)
+        )
+
+    def wait_for_export(self, timeout: float = 60.0) -> None:
+        """Block until the export being written is done and reported (closing, tests)."""
+        if getattr(self, "exporter", None) is not None:
+            self.exporter.wait(timeout)
+
+    def _export_done(self, path: Path, report) -> None:
+        self.update_command_states()
+        self.statusBar().clearMessage()
+        if isinstance(report, OpsgError):
+            from opsg_desktop.logs import logger
+
+            logger().warning("export to %s: %s", path, report)
+            QMessageBox.warning(self, "OPSG Secretary", str(report))
             return
+        if isinstance(report, Exception):
+            raise report  # unexpected: the application's handler names the log
         if report.withheld:
             QMessageBox.information(
                 self,

@@ -8,10 +8,12 @@ check the lock; these commands write to the database all the same.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -31,7 +33,8 @@ def held_db(db_path, demo_doc, tmp_path, capsys):
     capsys.readouterr()
     window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
     lock = db_path.with_name(db_path.name + ".lock")
-    lock.write_text(f"{window.pid}\nopsg-desktop\n{socket.gethostname()}\n", encoding="utf-8")
+    exe = Path(os.readlink(f"/proc/{window.pid}/exe")).name  # what QLockFile writes
+    lock.write_text(f"{window.pid}\n{exe}\n{socket.gethostname()}\n", encoding="utf-8")
     yield db_path
     window.kill()
     window.wait()
@@ -55,11 +58,6 @@ WRITES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: only import/next/restore check the window's lock (cli_commands.WRITERS); "
-    "new, comment, final, unlock and email write under an open window",
-)
 @pytest.mark.parametrize("command", sorted(WRITES))
 def test_writing_commands_refuse_while_a_window_holds_the_database(
     held_db, tmp_path, capsys, command
@@ -73,9 +71,6 @@ def test_writing_commands_refuse_while_a_window_holds_the_database(
     assert snapshot(held_db) == before
 
 
-@pytest.mark.xfail(
-    strict=True, reason="attack12: unlock writes to the database under an open window"
-)
 def test_unlock_refuses_while_a_window_holds_the_database(held_db, capsys):
     # lock it first with no window (drop the lock file for a moment)
     lock = held_db.with_name(held_db.name + ".lock")
@@ -92,12 +87,6 @@ def test_unlock_refuses_while_a_window_holds_the_database(held_db, capsys):
     assert snapshot(held_db) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: the command line takes any live process named in a stale lock for a "
-    "window (a pid reused after a power cut or reboot); the window itself takes such a lock "
-    "over, as QLockFile checks the process name",
-)
 def test_a_stale_lock_naming_a_reused_pid_does_not_block_the_command_line(
     db_path, demo_doc, tmp_path, capsys
 ):

@@ -195,6 +195,8 @@ def test_export_minutes_with_ctrl_e(qtbot, window, tmp_path, monkeypatch):
     qtbot.keyClick(notes.editor, Qt.Key.Key_A, CTRL | SHIFT)
     qtbot.keyClick(notes.action_bar.owner, Qt.Key.Key_Escape)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    assert window.statusBar().currentMessage() == "Writing minutes.docx…"
+    window.wait_for_export()
     text = "\n".join(p.text for p in Document(str(target)).paragraphs)
     assert "ACTION OPSG 49/21: The DCC to check the figures." in text
     assert [u.toLocalFile() for u in opened] == [str(target)]

@@ -179,6 +179,7 @@ def export_headlines(qtbot, window, tmp_path, monkeypatch):
 
     QTimer.singleShot(0, act)
     window.preview_headlines()
+    window.wait_for_export()
     texts = [p.text for p in Document(str(target)).paragraphs]
     assert "3. Any Other Business (Chair): The DCC will circulate the incident figures." in texts
 

@@ -157,3 +157,24 @@ def test_on_a_first_run_the_late_roster_still_gets_its_share_of_the_left(qtbot, 
     finally:
         window.close()
         repository.close()
+
+
+def test_meeting_commands_are_off_on_the_start_page_and_on_with_a_meeting(qtbot, tmp_path):
+    """No Raise Action, Record Decision or export while no meeting is open."""
+    from opsg_desktop.store.repository import Repository
+    from opsg_desktop.ui.app import open_first_meeting
+    from opsg_desktop.ui.main_window import MainWindow
+
+    path = tmp_path / "empty.sqlite3"
+    repository = Repository(path)
+    window = MainWindow(repository, path)
+    qtbot.addWidget(window)
+    open_first_meeting(window, repository)
+    actions = window.actions_by_id
+    off = ["raise_action", "record_decision", "export_minutes", "check", "next_item"]
+    assert [a for a in off if actions[a].isEnabled()] == []
+    assert actions["import_meeting"].isEnabled() and actions["search"].isEnabled()
+    window.open_demo()
+    assert all(actions[a].isEnabled() for a in off)
+    window.close()
+    repository.close()

@@ -4,11 +4,18 @@ Filters: owner, status, age (raised more than a month, three months, six
 months or a year ago) and the meeting that raised the action.  Beside the
 table, each owner's open and overdue counts; above it, open against closed
 at each of the last twelve meetings.
+
+Everything is read on a worker thread (``ui.background``) from the store's
+paged log (``store.action_log``): the first page of lines, then the figures,
+then further pages as the table scrolls; the window never waits for a long
+history.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
@@ -23,59 +30,102 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from opsg_desktop.core.action_stats import open_closed_by_meeting, owner_counts
-from opsg_desktop.core.model import ActionStatus, LoggedAction
-from opsg_desktop.ui.models.action_log_model import ActionLogFilter, ActionLogModel
+from opsg_desktop.core.errors import OpsgError
+from opsg_desktop.core.model import ActionStatus
+from opsg_desktop.store.action_log import ActionLogReader, LogFigures, LogFilter
+from opsg_desktop.ui.background import BackgroundReader
+from opsg_desktop.ui.models.action_log_model import ActionLogModel
 from opsg_desktop.ui.open_closed_chart import OpenClosedChart
 
+#: A long text of each column, to size it (the action's words take the rest; a
+#: column is widened by dragging its edge).
+WIDEST = ("OPSG 149/CONF02", "", "SECAS", "30/11/2026", "OPSG_149_2405",
+          "Next meeting", "Closed", "Overdue")  # fmt: skip
 AGES = (("Any age", None), ("Over a month", 30), ("Over 3 months", 91),
         ("Over 6 months", 182), ("Over a year", 365))  # fmt: skip
 
 
 class ActionLogView(QDialog):
-    """The whole log of the database, filtered; ``meetings`` are (reference, date) pairs."""
+    """The whole log of the database at ``db_path``, filtered, read a page at a time."""
 
-    def __init__(
-        self,
-        parent,
-        entries: list[LoggedAction],
-        meetings: list[tuple[str, dt.date]],
-        today: dt.date | None = None,
-    ) -> None:
+    def __init__(self, parent, db_path: Path, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Action log")
         self.resize(1100, 640)
-        today = today or dt.date.today()
-        self.model = ActionLogModel(entries, today, self)
-        self.proxy = ActionLogFilter(today, self)
-        self.proxy.setSourceModel(self.model)
+        self.today = today or dt.date.today()
+        self.chosen = LogFilter()
+        self._asked = 0  # the filter's generation: answers to older ones are dropped
+        self._end = None
+        self.all_actions = 0
+        self.model = ActionLogModel(self.today, self)
         self.chart = OpenClosedChart(self)
-        self.chart.set_counts(open_closed_by_meeting(entries, meetings))
-        self.owners = QStringListModel(
-            [
-                f"{c.owner}: {c.open} open, {c.overdue} overdue"
-                for c in owner_counts(entries, today)
-            ],
-            self,
-        )
-        owners = sorted({e.action.owner or "" for e in entries} - {""}, key=str.casefold)
-        self.owner_filter = self._combo(
-            "Owner", [("All owners", None)] + [(o, o) for o in owners], "owner"
-        )
+        self.owners = QStringListModel(self)
+        self.owner_filter = self._combo("Owner", [("All owners", None)], "owner")
         statuses = [("Open and closed", None)] + [(s.value.capitalize(), s) for s in ActionStatus]
         self.status_filter = self._combo("Status", statuses, "status")
         self.age_filter = self._combo("Age", list(AGES), "min_age")
-        raised_at = [m for m, _ in sorted(meetings, key=lambda m: m[1], reverse=True)]
-        self.meeting_filter = self._combo(
-            "Raised at", [("Any meeting", None)] + [(m, m) for m in raised_at], "meeting"
-        )
-        self.count = QLabel(self)
+        self.meeting_filter = self._combo("Raised at", [("Any meeting", None)], "meeting")
+        self.count = QLabel("Reading the log…", self)
         self.table = self._table()
         self._lay_out()
-        self.proxy.layoutChanged.connect(self._count)
-        self.proxy.rowsInserted.connect(self._count)
-        self.proxy.rowsRemoved.connect(self._count)
+        self.reader = BackgroundReader(lambda: ActionLogReader(db_path), "action-log", self)
+        self.reader.answered.connect(self._answer)
+        self.model.more_wanted.connect(self._more)
+        self.finished.connect(lambda _: self.reader.close())
+        self._load()
+        today_ = self.today
+        self.reader.ask(("figures", 0), lambda reader: reader.figures(today_))
+
+    def wait_until_read(self, timeout: float = 10.0) -> None:
+        """Block until every page and figure asked for is shown (tests)."""
+        self.reader.wait(timeout)
+
+    # -- asking the worker ------------------------------------------------
+
+    def _load(self) -> None:
+        """Ask for the first page of the current filter; its count comes with it."""
+        self._asked += 1
+        chosen, today = self.chosen, self.today
+        self.reader.ask(
+            ("lines", self._asked),
+            lambda reader: (reader.count(chosen, today), *reader.page(chosen, today)),
+        )
+
+    def _more(self) -> None:
+        chosen, today, after = self.chosen, self.today, self._end
+        self.reader.ask(("more", self._asked), lambda reader: reader.page(chosen, today, after))
+
+    def _answer(self, tag, answer) -> None:
+        kind, asked = tag
+        if isinstance(answer, Exception):
+            known = isinstance(answer, OpsgError)  # the store's own message says what to do
+            self.count.setText(str(answer) if known else f"The log could not be read: {answer}")
+            self.count.setWordWrap(True)
+            self.model.asking = False
+            return
+        if kind == "figures":
+            self._show_figures(answer)
+        elif asked != self._asked:
+            return  # the filter changed since
+        elif kind == "lines":
+            total, lines, self._end = answer
+            self.model.show_lines(lines, total)
+        else:
+            lines, end = answer
+            self._end = end or self._end
+            self.model.add_lines(lines)
         self._count()
+
+    def _show_figures(self, figures: LogFigures) -> None:
+        self.all_actions = figures.total
+        self.chart.set_counts(figures.chart)
+        self.owners.setStringList(
+            [f"{c.owner}: {c.open} open, {c.overdue} overdue" for c in figures.owner_counts]
+        )
+        self._fill(self.owner_filter, [(o, o) for o in figures.owners])
+        self._fill(self.meeting_filter, [(m, m) for m in figures.meetings])
+
+    # -- widgets ----------------------------------------------------------
 
     def _combo(self, name: str, entries, field: str) -> QComboBox:
         box = QComboBox(self)
@@ -85,23 +135,41 @@ class ActionLogView(QDialog):
         box.currentIndexChanged.connect(lambda _: self._filter(field, box.currentData()))
         return box
 
+    @staticmethod
+    def _fill(box: QComboBox, entries) -> None:
+        """Add the entries after the combo's first ("any") one, keeping its choice."""
+        box.blockSignals(True)
+        chosen = box.currentData()
+        while box.count() > 1:
+            box.removeItem(1)
+        for text, value in entries:
+            box.addItem(text, value)
+        box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
+        box.blockSignals(False)
+
     def _filter(self, field: str, value) -> None:
-        self.proxy.set(field, value)
-        self._count()
+        self.chosen = replace(self.chosen, **{field: value})
+        self.count.setText("Reading the log…")
+        self._load()
 
     def _table(self) -> QTableView:
         table = QTableView(self)
         table.setAccessibleName("Action log")
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setWordWrap(False)
+        # Widths from the longest value each column can hold, not from its rows: sizing
+        # to contents would read every loaded row again on each page.
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)  # a text due date
-        header.resizeSection(5, table.fontMetrics().horizontalAdvance("Next meeting") + 24)
+        metrics = table.fontMetrics()
+        for column, widest in enumerate(WIDEST):
+            if widest:
+                header.resizeSection(column, metrics.horizontalAdvance(widest) + 16)
         return table
 
     def _lay_out(self) -> None:
@@ -127,7 +195,10 @@ class ActionLogView(QDialog):
         layout.addLayout(middle, 1)
 
     def _count(self) -> None:
-        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} actions")
+        if self.all_actions:
+            self.count.setText(f"{self.model.total} of {self.all_actions} actions")
+        else:
+            self.count.setText(f"{self.model.total} actions")
 
     def focus_main(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,13 +7,13 @@ long history never stalls typing; only the answer to the latest text is shown.
 from __future__ import annotations
 
 import re
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from opsg_desktop.store.repository import Repository, SearchHit
+from opsg_desktop.store.search import Searcher
+from opsg_desktop.ui.background import BackgroundReader
 
 
 class SearchDialog(QDialog):
@@ -22,8 +22,6 @@ class SearchDialog(QDialog):
     A hit on an action or its update also names the action (``chosen_action``)
     so the window can select it in the action grid.
     """
-
-    _answered = Signal(int, object)  # (query number, hits or an error message), from the worker
 
     def __init__(self, parent: QWidget, repository: Repository) -> None:
         super().__init__(parent)
@@ -53,10 +51,9 @@ class SearchDialog(QDialog):
         self.query.returnPressed.connect(self._open_first)
         self.query.installEventFilter(self)
         self._asked = self._shown = 0
-        self._local = threading.local()
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
-        self._answered.connect(self._show)
-        self.finished.connect(lambda _: self._worker.submit(self._close_searcher))
+        self.reader = BackgroundReader(lambda: Searcher(repository.path), "search", self)
+        self.reader.answered.connect(self._show)
+        self.finished.connect(lambda _: self.reader.close())
         self.results.activated.connect(lambda index: self._open(index.row()))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
@@ -79,35 +76,19 @@ class SearchDialog(QDialog):
     def _run(self) -> None:
         """Ask the worker for the current text; an older answer arriving later is dropped."""
         self._asked += 1
-        self._worker.submit(self._search, self._asked, self.query.text())
-
-    def _search(self, asked: int, text: str) -> None:
-        try:
-            from opsg_desktop.store.search import Searcher
-
-            searcher = getattr(self._local, "searcher", None)
-            if searcher is None:
-                searcher = self._local.searcher = Searcher(self.repository.path)
-            hits = [SearchHit(*hit) for hit in searcher.search(text)]
-        except Exception as exc:  # noqa: BLE001 - shown in the dialog, never lost in a thread
-            self._answered.emit(asked, f"Search failed: {exc}")
-            return
-        self._answered.emit(asked, hits)
-
-    def _close_searcher(self) -> None:
-        searcher = getattr(self._local, "searcher", None)
-        if searcher is not None:
-            searcher.close()
-            self._local.searcher = None
+        text = self.query.text()
+        self.reader.ask(
+            self._asked, lambda searcher: [SearchHit(*h) for h in searcher.search(text)]
+        )
 
     def _show(self, asked: int, answer) -> None:
         if asked != self._asked:
             return
         self._shown = asked
-        if isinstance(answer, str):
+        if isinstance(answer, Exception):
             self._hits = []
             self.model.setStringList([])
-            self.summary.setText(answer)
+            self.summary.setText(f"Search failed: {answer}")
             return
         self._hits = answer
         self.model.setStringList(
@@ -120,12 +101,7 @@ class SearchDialog(QDialog):
 
     def wait_for_results(self, timeout: float = 10.0) -> None:
         """Block until the latest search is answered (Enter, and tests)."""
-        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
-
-        deadline = QDeadlineTimer(int(timeout * 1000))
-        self._worker.submit(lambda: None).result(timeout)
-        while self._shown != self._asked and not deadline.hasExpired():
-            QCoreApplication.processEvents()
+        self.reader.wait(timeout)
 
     def _open_first(self) -> None:
         self._debounce.stop()
