@@ -39,11 +39,6 @@ def locked_db(db_path, demo_doc, tmp_path, capsys):
     return db_path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: after a refused restore the window reopens a final, locked meeting "
-    "editable, and typing is saved into it",
-)
 def test_a_refused_restore_leaves_a_locked_meeting_locked(qtbot, locked_db, monkeypatch):
     said, offered = [], []
     for name in ("warning", "critical", "information", "question"):
@@ -65,6 +60,7 @@ def test_a_refused_restore_leaves_a_locked_meeting_locked(qtbot, locked_db, monk
     assert restoring.restore_from_backup(window) is False
     assert "fails SQLite's check" in said[0]
     editor = window.panes["notes"].editor
+    assert editor.isReadOnly() and window.session.locked
     editor.setFocus()
     qtbot.keyClicks(editor, "TYPED INTO LOCKED MINUTES")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
