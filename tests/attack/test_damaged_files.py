@@ -97,12 +97,6 @@ def test_a_missing_database_beside_its_backups_is_not_silently_started_afresh(ba
     assert not backed_up_db.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: a -wal from another database beside a sound file is reported as damage "
-    "with 'Restore the newest good backup', which loses all work since that backup; the file "
-    "itself is intact and setting the stray -wal aside is the fix",
-)
 def test_a_foreign_wal_is_named_as_the_cause(backed_up_db, tmp_path, capsys):
     other = tmp_path / "other.sqlite3"
     case = "tests/fixtures/schema_v3/OPSG_61_1403.json"

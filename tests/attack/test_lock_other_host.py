@@ -34,11 +34,6 @@ def stale_elsewhere(db_path, demo_doc, tmp_path, capsys):
     return db_path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: a command refused for a lock from another host name does not say which "
-    "host, nor the lock file to remove when that window is gone",
-)
 def test_the_command_line_names_the_host_and_the_lock_file(stale_elsewhere, tmp_path, capsys):
     code = main(["--db", str(stale_elsewhere), "new", "--number", "50", "--date", "2021-06-21"])
     err = capsys.readouterr().err

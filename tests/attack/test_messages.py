@@ -9,10 +9,6 @@ import pytest
 from opsg_desktop.cli import main
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: `--db FOLDER` says 'not an OPSG Secretary database (disk I/O error)'",
-)
 def test_a_folder_given_as_the_database_is_called_a_folder(tmp_path, capsys):
     code = main(["--db", str(tmp_path), "list"])
     err = capsys.readouterr().err
@@ -20,10 +16,6 @@ def test_a_folder_given_as_the_database_is_called_a_folder(tmp_path, capsys):
     assert "folder" in err and "disk I/O" not in err, err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: a file that cannot be written is reported as 'the disk is full'",
-)
 @pytest.mark.skipif(not os.path.exists("/proc/version"), reason="needs Linux /proc")
 def test_an_unwritable_non_database_is_not_called_a_full_disk(capsys):
     code = main(["--db", "/proc/version", "list"])
@@ -32,11 +24,6 @@ def test_an_unwritable_non_database_is_not_called_a_full_disk(capsys):
     assert "disk is full" not in err, err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: `dump REF > file` on a full disk says 'unexpected error (OSError: "
-    "[Errno 28] ...)' and points at the log, instead of naming the full disk",
-)
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_dump_to_a_full_disk_on_stdout_names_the_full_disk(db_path, demo_doc, tmp_path, capsys):
     import json
