@@ -228,7 +228,8 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         session.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
         self._on_meeting_changed("meeting")
         self._update_undo_actions()
-        self._saved_label.setText("All changes saved")
+        self._saved_label.setText("Read-only: nothing is saved" if self.repository.read_only
+                                  else "All changes saved")  # fmt: skip
         if settings.LAST_MEETING.read() != reference:  # a write syncs the file: not at start
             settings.LAST_MEETING.write(reference)
         self._restore_place(agenda, notes, reference)

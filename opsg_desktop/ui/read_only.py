@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QTextEdit,
     QToolBar,
     QWidget,
@@ -28,7 +29,8 @@ def read_only_bar(parent: QWidget, db_path: Path) -> QToolBar:
     )
     label.setObjectName("read_only_message")
     label.setAccessibleName("Read-only notice")
-    label.setWordWrap(True)
+    label.setToolTip(label.text().strip())
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # one line
     bar.setStyleSheet("QToolBar { background: palette(tool-tip-base); }")
     bar.addWidget(label)
     return bar
