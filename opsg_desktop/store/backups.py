@@ -4,7 +4,8 @@ A backup is a consistent copy taken while the database may be in use.  It
 is written under a temporary name, checked, and only then renamed, so a
 kill or a full disk never leaves a half-written file that looks like a
 backup.  Backups live in ``<database>.backups/`` beside the file; the newest
-``keep`` are kept.  They are made when the database is opened and the newest
+``keep`` are kept, with the newest of each of the last seven days and the
+copy before the latest upgrade (:func:`backups_to_drop`).  They are made when the database is opened and the newest
 is older than a day, before each migration and after each export.
 """
 
@@ -79,10 +80,30 @@ def make_backup(
         copy_checked(source, target)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"Could not write a backup of {db_path} in {folder}: {exc}.") from exc
-    for old in list_backups(db_path)[max(keep, 1) :]:
+    for old in backups_to_drop(list_backups(db_path), keep):
         with contextlib.suppress(OSError):
             old.path.unlink()
     return target
+
+
+#: Days back for which the newest backup of each day is kept, beyond the ``keep`` newest.
+DAYS_KEPT = 7
+
+
+def backups_to_drop(found: list[Backup], keep: int) -> list[Backup]:
+    """Which of ``found`` (newest first) rotate away: all but the ``keep`` newest, the
+    newest of each of the last :data:`DAYS_KEPT` days with a backup, and the newest made
+    before a schema upgrade.  So a busy afternoon of exports never pushes out
+    yesterday's state, nor the copy taken before an upgrade.
+    """
+    kept = set(found[: max(keep, 1)])
+    days: dict[dt.date, Backup] = {}
+    for backup in found:
+        days.setdefault(backup.made.date(), backup)
+    kept.update(list(days.values())[:DAYS_KEPT])
+    upgrades = [b for b in found if b.reason.startswith("before-schema")]
+    kept.update(upgrades[:1])
+    return [b for b in found if b not in kept]
 
 
 def backup_if_stale(

@@ -183,3 +183,17 @@ def test_a_read_only_folder_opens_read_only_and_names_the_cause(capsys, tmp_path
         assert main(["--db", str(db_path), "import", str(file), "--replace"]) == 1
         err = capsys.readouterr().err
     assert "read-only" in err and "damaged" not in err
+
+
+def test_a_busy_afternoon_of_exports_keeps_each_earlier_days_newest_backup():
+    """Ten exports today must not push out yesterday's state (attack of issue 12)."""
+    made = dt.datetime(2026, 11, 30, 16, 0)
+    today = [backups.Backup(Path(f"t{n}"), made - dt.timedelta(minutes=n), "export")
+             for n in range(12)]  # fmt: skip
+    earlier = [backups.Backup(Path(f"d{n}"), made - dt.timedelta(days=n, hours=1), "daily")
+               for n in range(1, 10)]  # fmt: skip
+    upgrade = backups.Backup(Path("u"), made - dt.timedelta(days=30), "before-schema6")
+    dropped = backups.backups_to_drop(today + earlier + [upgrade], keep=10)
+    assert today[:10] + earlier[:6] + [upgrade] == [
+        b for b in today + earlier + [upgrade] if b not in dropped
+    ]
