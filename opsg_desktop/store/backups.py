@@ -5,8 +5,9 @@ is written under a temporary name, checked, and only then renamed, so a
 kill or a full disk never leaves a half-written file that looks like a
 backup.  Backups live in ``<database>.backups/`` beside the file; the newest
 ``keep`` are kept, with the newest of each of the last seven days and the
-copy before the latest upgrade (:func:`backups_to_drop`).  They are made when the database is opened and the newest
-is older than a day, before each migration and after each export.
+copy before the latest upgrade (:func:`backups_to_drop`).  They are made
+when the database is opened and the newest is older than a day, before each
+migration and after each export.
 """
 
 from __future__ import annotations
