@@ -80,6 +80,11 @@ def make_backup(
         folder.mkdir(exist_ok=True)
         copy_checked(source, target)
     except (OSError, sqlite3.Error) as exc:
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(
+                f"Could not write a backup of {db_path}: {folder} is a file, where the backups "
+                "folder belongs. Move that file away (or rename it) and try again."
+            ) from exc
         raise StoreError(f"Could not write a backup of {db_path} in {folder}: {exc}.") from exc
     for old in backups_to_drop(list_backups(db_path), keep):
         with contextlib.suppress(OSError):

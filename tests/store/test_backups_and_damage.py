@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from opsg_desktop.core.errors import StoreError
 from opsg_desktop.demo import fill_with_demo
 from opsg_desktop.store import backups
 from opsg_desktop.store.errors import DatabaseDamagedError, DatabaseReadOnlyError
@@ -197,3 +198,9 @@ def test_a_busy_afternoon_of_exports_keeps_each_earlier_days_newest_backup():
     assert today[:10] + earlier[:6] + [upgrade] == [
         b for b in today + earlier + [upgrade] if b not in dropped
     ]
+
+
+def test_a_file_where_the_backups_folder_belongs_is_named(filled):
+    backups.folder_of(filled).write_text("not a folder")
+    with pytest.raises(StoreError, match="is a file, where the backups folder belongs"):
+        backups.make_backup(filled, filled, "export")
