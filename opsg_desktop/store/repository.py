@@ -73,6 +73,9 @@ class Repository:
         #: Why writes are refused, when the caller knows better than "read-only" (a window
         #: holds the file: ``store.writer_lock.held_message``); raised as DatabaseInUseError.
         self.refusal: str | None = None
+        #: Why the file is open read-only, when the opener knows ("the disk … is full"),
+        #: for the window's read-only bar and the refusal of a save.
+        self.read_only_cause: str | None = None
 
     def backup(self, reason: str, *, keep: int = 10) -> Path:
         """A checked copy of the database in its backups folder (see ``store.backups``)."""
@@ -275,10 +278,12 @@ class Repository:
         if self.refusal is not None:
             raise DatabaseInUseError(self.refusal)
         if self.read_only:
+            why = self.read_only_cause or (
+                "the file or its folder is read-only, or another window holds it"
+            )
             raise DatabaseReadOnlyError(
-                f"{self.path} is open read-only (the file or its folder is read-only, or "
-                "another window holds it); nothing was saved to it. Copy it to a folder you "
-                "can write to, or close the other window."
+                f"{self.path} is open read-only ({why}); nothing was saved to it. Copy it to "
+                "a folder you can write to, or close the other window."
             )
 
     @overload
