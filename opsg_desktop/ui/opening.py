@@ -49,8 +49,8 @@ def offer_backup(parent: QWidget | None, error: DatabaseDamagedError, db_path: P
     answer = QMessageBox.question(
         parent,
         _TITLE,
-        f"{error}\n\nRestore the newest good backup, made {backup.label}? The damaged file "
-        "is kept beside it, renamed, so nothing is thrown away.",
+        f"{error}\n\nRestore the newest good backup, made {backup.label}? A copy of the "
+        "damaged file is kept beside it, so nothing is thrown away.",
     )
     if answer != _Button.Yes:
         return False
