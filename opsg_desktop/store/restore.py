@@ -41,7 +41,7 @@ from opsg_desktop.store.transactions import BUSY_TIMEOUT_MS, write_transaction
 
 #: The ``before-restore`` backup is never rotated away by its own making.
 _KEEP_ALL = 10_000
-_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED as the backup's progress reports them
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}  # as the backup's progress reports them
 
 
 def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
@@ -112,7 +112,7 @@ def _write_into(db_path: Path, source_path: Path) -> Path:
                     f"Could not restore to {db_path}: another program kept it busy for more "
                     "than 5 seconds. Nothing was changed; try again in a moment."
                 )
-        elif not kept:
+        elif status == sqlite3.SQLITE_OK and not kept:  # locked, nothing committed yet
             kept.append(backups.make_backup(db_path, db_path, "before-restore", keep=_KEEP_ALL))
 
     try:
