@@ -32,7 +32,8 @@ def run_command(args: argparse.Namespace, db_path: Path) -> int:
     if args.command in FILE_COMMANDS:
         return FILE_COMMANDS[args.command](db_path, args)
     repository = Repository(db_path, read_only=held is not None)
-    repository.refusal = held
+    if held is not None:
+        repository.refusal = DatabaseInUseError(held)
     try:
         if args.demo:
             from opsg_desktop.demo import demo_meeting, ensure_demo

@@ -24,7 +24,13 @@ from opsg_desktop.store.checks import (
     problems,
     read_only_connection,
 )
-from opsg_desktop.store.errors import DatabaseDamagedError, DatabaseReadOnlyError, describe
+from opsg_desktop.store.errors import (
+    DatabaseDamagedError,
+    DatabaseReadOnlyError,
+    DiskFullError,
+    describe,
+    restore_advice,
+)
 from opsg_desktop.store.schema import LATEST_VERSION, MIGRATIONS, LazyDatabase
 from opsg_desktop.store.transactions import BUSY_TIMEOUT_MS, write_transaction
 
@@ -77,6 +83,8 @@ def open_database(
     """
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
+    if not exists:
+        _refuse_lost(path)
     version = read_version(path) if exists else 0
     if version > LATEST_VERSION:
         raise StoreError(
@@ -91,7 +99,31 @@ def open_database(
     _make_folder(path)
     if 0 < version < upto:
         _keep_copy(path, version)
-    return _open_writable(path, version, upto, keep if daily_backup else 0)
+    try:
+        return _open_writable(path, version, upto, keep if daily_backup else 0)
+    except DiskFullError as exc:
+        if not exists or version < upto:
+            raise
+        db = _open_read_only(path, version, upto)  # read the record out; write nothing
+        db.read_only_reason = str(exc)
+        return db
+
+
+def _refuse_lost(path: Path) -> None:
+    """A missing or emptied (0-byte) database whose backups are still there is the record
+    lost, not a new start: DatabaseDamagedError, and nothing is created in its place."""
+    from opsg_desktop.store.backups import list_backups
+
+    found = list_backups(path)
+    if not found:
+        return
+    state = "is empty (0 bytes)" if path.exists() else "is missing"
+    raise DatabaseDamagedError(
+        f"{path} {state}, but {len(found)} backup(s) of it are in {found[0].path.parent} "
+        f"(the newest from {found[0].made:%d/%m/%Y %H:%M}). Nothing was created in its place. "
+        "Restore the newest good backup (`opsg-desktop restore`, or the window's offer); to "
+        "start a new, empty database there instead, move that backups folder away first."
+    )
 
 
 def _open_writable(path: Path, version: int, upto: int, keep: int) -> Database:
@@ -150,8 +182,7 @@ def _refuse_damaged(path: Path, *, full: bool) -> None:
     if found:
         raise DatabaseDamagedError(
             f"{path} is damaged: SQLite's check found {len(found)} problem(s), the first: "
-            f"{found[0]}. Nothing was written to it. Restore the newest good backup "
-            "(`opsg-desktop restore`, or the window's offer)."
+            f"{found[0]}. Nothing was written to it. " + restore_advice(path)
         )
 
 
@@ -166,8 +197,7 @@ def _cannot_read(path: Path, exc: sqlite3.Error) -> StoreError:
         error = describe(exc, path, "read")
         if isinstance(error, DatabaseDamagedError) or "malformed" in str(exc):
             return DatabaseDamagedError(
-                f"{path} is damaged ({exc}). Nothing was written to it. Restore the newest "
-                "good backup (`opsg-desktop restore`, or the window's offer)."
+                f"{path} is damaged ({exc}). Nothing was written to it. " + restore_advice(path)
             )
         return error
     return StoreError(

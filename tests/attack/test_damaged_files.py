@@ -30,11 +30,6 @@ def holds_demo(path) -> bool:
         return bool(conn.execute("SELECT 1 FROM meetings WHERE reference=?", (REF,)).fetchone())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: a database emptied to 0 bytes is silently made a new empty one "
-    "('no meetings'), though good backups sit beside it",
-)
 def test_an_emptied_database_with_backups_is_not_silently_started_afresh(backed_up_db, capsys):
     backed_up_db.write_bytes(b"")
     code = main(["--db", str(backed_up_db), "list"])
@@ -44,11 +39,6 @@ def test_an_emptied_database_with_backups_is_not_silently_started_afresh(backed_
     assert backed_up_db.stat().st_size == 0  # nothing written into it before the user chose
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: after a 0-byte database is re-created, ten exports rotate away every "
-    "backup that still held the meetings",
-)
 def test_backups_of_the_record_survive_a_busy_afternoon_on_an_emptied_file(
     backed_up_db, tmp_path, capsys
 ):
@@ -74,11 +64,6 @@ def test_restore_of_a_wrong_file_names_the_real_cause(backed_up_db, tmp_path, ca
     assert holds_demo(backed_up_db)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: a damaged database with no backup is told to 'Restore the newest good "
-    "backup' though there is none",
-)
 def test_damage_without_backups_does_not_send_the_user_to_a_backup(
     db_path, demo_doc, tmp_path, capsys
 ):
@@ -97,12 +82,6 @@ def test_damage_without_backups_does_not_send_the_user_to_a_backup(
     assert "no backup" in err.lower(), err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: killed between moving a damaged file aside and renaming the backup in "
-    "(seen: kill -9 during `restore`, 1 of 15), the next command silently creates a new, "
-    "empty database beside the backups and the .damaged file",
-)
 def test_a_missing_database_beside_its_backups_is_not_silently_started_afresh(backed_up_db, capsys):
     aside = backed_up_db.with_name(backed_up_db.name + ".damaged-20261130-074438")
     backed_up_db.rename(aside)

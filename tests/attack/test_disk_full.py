@@ -50,11 +50,6 @@ def test_a_full_disk_is_not_reported_as_another_window(qapp, full_disk_db, monke
     assert not asked, f"told another window holds it: {asked}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: on a full disk the commands that only read fail ('Could not open the "
-    "database: the disk is full'), so the record cannot be dumped elsewhere",
-)
 @pytest.mark.parametrize(
     "command",
     [["list"], ["dump", "OPSG_49_2405", "-o", "{tmp}/out.json"], ["search", "DCC"]],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -27,11 +28,24 @@ def filled(db_path):
 def test_damage_in_the_middle_is_noticed_on_open_and_nothing_is_written(filled):
     damage(filled)
     before = filled.read_bytes()
+    with pytest.raises(DatabaseDamagedError, match="is damaged.*There is no backup of it"):
+        Repository(filled)
+    assert filled.read_bytes() == before
+    backups.make_backup(backups_source(), filled, "export")  # a backup now exists beside it
     with pytest.raises(DatabaseDamagedError, match="is damaged.*Restore the newest good backup"):
         Repository(filled)
     assert filled.read_bytes() == before
     wal = filled.with_name(filled.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+def backups_source():
+    """A sound database to back up from (any will do for the message's sake)."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / "other.sqlite3"
+    Repository(path).close()
+    return path
 
 
 def test_backups_rotate_and_each_is_checked(filled):
@@ -139,7 +153,10 @@ def test_a_full_disk_before_opening_is_named_as_such(capsys):
         fill_with_demo(repository)
         repository.close()
         fill(disk)
-        assert main(["--db", str(db_path), "list"]) == 1
+        assert main(["--db", str(db_path), "list"]) == 0  # reading still works
+        assert "OPSG_49_2405" in capsys.readouterr().out
+        following = ["next", "OPSG_49_2405", "--date", "2021-06-21"]
+        assert main(["--db", str(db_path), *following]) == 1  # writing is refused, and why
         err = capsys.readouterr().err
     assert "the disk is full" in err and "damaged" not in err
 

@@ -54,9 +54,7 @@ def test_typing_goes_on_while_the_minutes_are_written(qtbot, window, tmp_path, m
     assert window.statusBar().currentMessage() == f"Exported {target}"
 
 
-def test_an_export_onto_the_database_is_refused_with_a_message(
-    qtbot, window, db_path, monkeypatch
-):
+def test_an_export_onto_the_database_is_refused_with_a_message(qtbot, window, db_path, monkeypatch):
     warned = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(db_path), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
