@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from opsg_desktop.store.writer_lock import lock_path
+from opsg_desktop.store.writer_lock import holder, lock_path
 
 #: Below this much free space a lock file that cannot be written is put down to a full disk.
 _FULL_BELOW = 256 * 1024
@@ -36,6 +36,7 @@ class WriterLock:
     """The lock of one database file; ``acquire`` first, ``release`` on close."""
 
     def __init__(self, db_path: Path) -> None:
+        self.db_path = Path(db_path)
         self.path = lock_path(db_path)
         self._lock = QLockFile(str(self.path))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
@@ -47,7 +48,8 @@ class WriterLock:
 
         ELSEWHERE only when a live process holds it (QLockFile's LockFailedError);
         its PermissionError or UnknownError (a full disk: Qt removes the lock file
-        it could not write) is UNWRITABLE, with ``cause`` naming why.
+        it could not write), or a stale lock that cannot be removed (a folder made
+        read-only since), is UNWRITABLE, with ``cause`` naming why.
         """
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,10 +58,16 @@ class WriterLock:
             return Locking.UNWRITABLE
         if self._lock.tryLock(0):
             return Locking.HELD
-        if self._lock.error() == QLockFile.LockError.LockFailedError:
-            return Locking.ELSEWHERE
-        self.cause = cannot_write(self.path.parent)
-        return Locking.UNWRITABLE
+        if self._lock.error() != QLockFile.LockError.LockFailedError:
+            self.cause = cannot_write(self.path.parent)
+            return Locking.UNWRITABLE
+        if self._pid() != os.getpid() and holder(self.db_path) is None:
+            self.cause = (
+                f"{cannot_write(self.path.parent)}, so the lock a closed window left "
+                f"({self.path.name}) cannot be taken over"
+            )
+            return Locking.UNWRITABLE
+        return Locking.ELSEWHERE
 
     def holder(self) -> str:
         """Who holds the lock, for the message: 'process 123 on host'."""
@@ -67,6 +75,10 @@ class WriterLock:
         if isinstance(info, tuple) and len(info) == 3 and info[0] > 0:
             return f"process {info[0]} on {info[1]}"
         return "another window"
+
+    def _pid(self) -> int | None:
+        info = self._lock.getLockInfo()
+        return info[0] if isinstance(info, tuple) and len(info) == 3 else None
 
     def release(self) -> None:
         if self._lock.isLocked():

@@ -8,6 +8,7 @@ The window then opens the file read-only, its bar naming the cause.
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -23,7 +24,14 @@ from opsg_desktop.ui import lock as lock_module
 from opsg_desktop.ui import opening
 from opsg_desktop.ui.lock import Locking, WriterLock
 from opsg_desktop.ui.main_window import MainWindow
-from tests.fault_tools import can_mount, checkpoint, fill, small_disk
+from tests.fault_tools import (
+    can_mount,
+    checkpoint,
+    dead_pid,
+    fill,
+    lock_held_elsewhere,
+    small_disk,
+)
 
 needs_mount = pytest.mark.skipif(
     not can_mount(), reason="a full disk or a read-only folder needs root on Linux (a tmpfs)"
@@ -45,6 +53,9 @@ class FailingLock:
     def isLocked(self):  # noqa: N802 - Qt's name
         return False
 
+    def getLockInfo(self):  # noqa: N802 - Qt's name
+        return False
+
 
 @pytest.fixture
 def no_questions(monkeypatch):
@@ -57,18 +68,19 @@ def no_questions(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "error, outcome",
-    [
-        (QLockFile.LockError.LockFailedError, Locking.ELSEWHERE),
-        (QLockFile.LockError.PermissionError, Locking.UNWRITABLE),
-        (QLockFile.LockError.UnknownError, Locking.UNWRITABLE),
-    ],
+    "error", [QLockFile.LockError.PermissionError, QLockFile.LockError.UnknownError]
 )
-def test_only_a_held_lock_means_another_window(db_path, error, outcome):
+def test_a_lock_that_cannot_be_written_is_not_another_window(db_path, error):
     lock = WriterLock(db_path)
     lock._lock = FailingLock(error)
-    assert lock.acquire() is outcome
-    assert (lock.cause is None) == (outcome is Locking.ELSEWHERE)
+    assert lock.acquire() is Locking.UNWRITABLE
+    assert lock.cause.startswith("no file can be written in the folder")
+
+
+def test_a_lock_held_by_a_live_process_is_another_window(db_path):
+    with lock_held_elsewhere(db_path):
+        lock = WriterLock(db_path)
+        assert lock.acquire() is Locking.ELSEWHERE and lock.cause is None
 
 
 def test_the_cause_names_a_full_disk(tmp_path, monkeypatch):
@@ -126,3 +138,29 @@ def test_a_read_only_folder_opens_read_only_and_the_bar_says_so(qtbot, no_questi
         window.close()
         repository.close()
     assert no_questions == []
+
+
+@needs_mount
+def test_a_stale_lock_in_a_folder_made_read_only_is_not_another_window(qtbot, no_questions):
+    with small_disk(4096) as disk:
+        db_path = disk / "opsg.sqlite3"
+        repository = Repository(db_path)
+        fill_with_demo(repository)
+        repository.close()
+        lock_path(db_path).write_text(f"{dead_pid()}\npython3.11\n{os.uname().nodename}\n")
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        repository, lock = opening.open_for_window(db_path)
+        assert repository.read_only and lock is None
+        assert "is read-only" in repository.read_only_cause
+        assert "cannot be taken over" in repository.read_only_cause
+        repository.close()
+    assert no_questions == []
+
+
+def test_a_window_of_this_same_process_still_counts_as_another_window(db_path):
+    first = WriterLock(db_path)
+    assert first.acquire() is Locking.HELD
+    try:
+        assert WriterLock(db_path).acquire() is Locking.ELSEWHERE
+    finally:
+        first.release()
