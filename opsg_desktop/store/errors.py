@@ -98,7 +98,8 @@ def _cause_on_disk(path: Path) -> str | None:
 
     folder = path.parent
     try:
-        if shutil.disk_usage(folder).free < 256 * 1024:
+        usage = shutil.disk_usage(folder)
+        if usage.total > 0 and usage.free < 256 * 1024:  # (/proc and the like have no size)
             return "SQLITE_FULL"
     except OSError:
         return None

@@ -82,6 +82,11 @@ def open_database(
     StoreError (DatabaseDamagedError, DatabaseReadOnlyError, …).
     """
     path = Path(path)
+    if path.is_dir():
+        raise StoreError(
+            f"{path} is a folder, not a database file. Give the file's own path with --db "
+            f"(for example {path / 'opsg.sqlite3'}); nothing was changed."
+        )
     exists = path.exists() and path.stat().st_size > 0
     if not exists:
         _refuse_lost(path)
@@ -180,10 +185,32 @@ def _refuse_damaged(path: Path, *, full: bool) -> None:
     except sqlite3.Error as exc:
         raise _cannot_read(path, exc) from exc
     if found:
-        raise DatabaseDamagedError(
-            f"{path} is damaged: SQLite's check found {len(found)} problem(s), the first: "
-            f"{found[0]}. Nothing was written to it. " + restore_advice(path)
+        raise _damaged(path, f"SQLite's check found {len(found)} problem(s), the first: "
+                             f"{found[0]}", full)  # fmt: skip
+
+
+def _damaged(path: Path, detail: str, full: bool = False) -> DatabaseDamagedError:
+    """The error for a file SQLite finds damaged, naming a stray -wal when only it is."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size and not _main_file_problems(path, full):
+        return DatabaseDamagedError(
+            f"{path} itself is sound, but the {wal.name} file beside it does not fit it "
+            f"({detail}); it may come from another copy of the database. Nothing was "
+            f"written. Move {wal} aside (rename it) and open the database again; what that "
+            "file held since the last save to the main file is then left out, so keep it "
+            "until you have checked the meetings."
         )
+    return DatabaseDamagedError(
+        f"{path} is damaged: {detail}. Nothing was written to it. " + restore_advice(path)
+    )
+
+
+def _main_file_problems(path: Path, full: bool) -> list[str]:
+    """The check of the main file alone (its -wal set aside in thought, not on disk)."""
+    try:
+        return problems(path, full=full, without_wal=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
 
 
 def _cannot_read(path: Path, exc: sqlite3.Error) -> StoreError:
@@ -196,9 +223,7 @@ def _cannot_read(path: Path, exc: sqlite3.Error) -> StoreError:
     if looks_like_sqlite(path):
         error = describe(exc, path, "read")
         if isinstance(error, DatabaseDamagedError) or "malformed" in str(exc):
-            return DatabaseDamagedError(
-                f"{path} is damaged ({exc}). Nothing was written to it. " + restore_advice(path)
-            )
+            return _damaged(path, str(exc))
         return error
     return StoreError(
         f"{path} is not an OPSG Secretary database ({exc}). "

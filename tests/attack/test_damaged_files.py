@@ -90,3 +90,24 @@ def test_a_missing_database_beside_its_backups_is_not_silently_started_afresh(ba
     assert code == 1
     assert "restore" in err.lower(), err
     assert not backed_up_db.exists()
+
+
+def test_a_foreign_wal_is_named_as_the_cause(backed_up_db, tmp_path, capsys):
+    other = tmp_path / "other.sqlite3"
+    case = "tests/fixtures/schema_v3/OPSG_61_1403.json"
+    assert main(["--db", str(other), "import", case]) == 0
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("UPDATE meetings SET location='elsewhere'")
+    conn.commit()
+    foreign = (tmp_path / "other.sqlite3-wal").read_bytes()
+    conn.close()
+    backed_up_db.with_name(backed_up_db.name + "-wal").write_bytes(foreign)
+    capsys.readouterr()
+    code = main(["--db", str(backed_up_db), "list"])
+    out, err = capsys.readouterr()
+    assert code in (0, 1)
+    if code == 1:
+        assert "-wal" in err, err
+    else:
+        assert REF in out
