@@ -151,9 +151,10 @@ def _backup_after_export(repository: Repository) -> None:
 
 
 def _backups(db_path: Path, args: argparse.Namespace) -> int:
-    from opsg_desktop.store.backups import list_backups
+    from opsg_desktop.store.backups import clear_leftovers, list_backups
     from opsg_desktop.store.checks import is_sound
 
+    clear_leftovers(db_path)
     found = list_backups(db_path)
     if not found:
         print(f"no backups of {db_path} yet", file=sys.stderr)

@@ -76,6 +76,9 @@ class Repository:
         self.refusal: StoreError | None = None
         if self.db.read_only_reason:  # (LazyDatabase's; never builds sqlite-utils)
             self.refusal = DiskFullError(self.db.read_only_reason)
+        #: Why the file is open read-only, when the opener knows (a lock file that cannot be
+        #: written: "the disk … is full"), for the window's read-only bar and a save's refusal.
+        self.read_only_cause: str | None = None
 
     def backup(self, reason: str, *, keep: int = 10) -> Path:
         """A checked copy of the database in its backups folder (see ``store.backups``)."""
@@ -278,10 +281,12 @@ class Repository:
         if self.refusal is not None:
             raise type(self.refusal)(str(self.refusal))
         if self.read_only:
+            why = self.read_only_cause or (
+                "the file or its folder is read-only, or another window holds it"
+            )
             raise DatabaseReadOnlyError(
-                f"{self.path} is open read-only (the file or its folder is read-only, or "
-                "another window holds it); nothing was saved to it. Copy it to a folder you "
-                "can write to, or close the other window."
+                f"{self.path} is open read-only ({why}); nothing was saved to it. Copy it to "
+                "a folder you can write to, or close the other window."
             )
 
     @overload

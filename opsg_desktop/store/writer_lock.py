@@ -117,3 +117,8 @@ def _alive_on_windows(pid: int) -> bool:
     finally:
         kernel32.CloseHandle(handle)
     return code.value == 259  # STILL_ACTIVE
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with id ``pid`` runs on this machine now (any program)."""
+    return _alive(pid)

@@ -166,7 +166,8 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
 
     def _show_read_only_bar(self) -> None:
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, read_only_bar(self, self.db_path))
+        bar = read_only_bar(self, self.db_path, self.repository.read_only_cause)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.update_command_states()
 
     def update_command_states(self) -> None:

@@ -49,11 +49,6 @@ def test_backups_of_the_record_survive_a_busy_afternoon_on_an_emptied_file(
     assert any(holds_demo(b.path) for b in list_backups(backed_up_db))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: `restore` of a missing file or of a JSON meeting says it 'fails "
-    "SQLite's check' instead of naming the cause",
-)
 @pytest.mark.parametrize("kind", ["missing", "json"])
 def test_restore_of_a_wrong_file_names_the_real_cause(backed_up_db, tmp_path, capsys, kind):
     path = tmp_path / ("nowhere.sqlite3" if kind == "missing" else "meeting.json")

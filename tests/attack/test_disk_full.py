@@ -35,11 +35,6 @@ def full_disk_db():
         yield db_path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: a full disk is reported as 'already open in another OPSG Secretary "
-    "window' (QLockFile's failure taken for a live holder)",
-)
 def test_a_full_disk_is_not_reported_as_another_window(qapp, full_disk_db, monkeypatch):
     asked, said = [], []
     monkeypatch.setattr(opening, "ask_read_only", lambda _p, _d, holder: asked.append(holder))

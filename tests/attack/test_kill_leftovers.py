@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from opsg_desktop.cli import main
 from opsg_desktop.store.backups import folder_of
 from tests.fault_tools import dead_pid
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: a killed backup's .tmp copy (and -journal) is never cleaned up",
-)
 def test_a_killed_backups_temporary_copy_is_cleaned_up(db_path, demo_doc, tmp_path, capsys):
     file = tmp_path / "demo.json"
     file.write_text(json.dumps(demo_doc), encoding="utf-8")

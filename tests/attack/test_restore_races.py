@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 import sqlite3
 
-import pytest
-
 from opsg_desktop.cli import main
 from opsg_desktop.interchange import load_meeting
 from opsg_desktop.store.backups import list_backups
@@ -28,11 +26,6 @@ def references(path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT reference FROM meetings")}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: restore replaces the file under another process's open connection; "
-    "a save acknowledged after that is in neither the database nor a backup",
-)
 def test_a_save_acknowledged_during_a_restore_is_never_lost(db_path, demo_doc, tmp_path, capsys):
     file = tmp_path / "demo.json"
     file.write_text(json.dumps(demo_doc), encoding="utf-8")
