@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -185,6 +186,19 @@ def _window_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return args
 
 
+def _os_cause(exc: OSError) -> str:
+    """An operating system refusal in words, with what to do (the database is untouched)."""
+    causes = {
+        errno.ENOSPC: "the disk is full; free some space or write somewhere else",
+        errno.EDQUOT: "your disk quota is used up; free some space or write somewhere else",
+        errno.EROFS: "that disk is read-only; write somewhere else",
+        errno.EACCES: "you have no permission to write there; write somewhere else",
+        errno.EIO: "the disk reported an error; check it, and write somewhere else",
+    }
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"{causes.get(exc.errno or 0, exc.strerror or str(exc))}{where}. Nothing was lost."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``opsg-desktop`` and ``python -m opsg_desktop``."""
     args = _window_options(argv) or build_parser().parse_args(argv)
@@ -208,6 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         sys.stderr.close()
+        return 1
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EIO):
+            raise
+        _log().warning("%s: %s", args.command, exc)
+        print(f"opsg-desktop: could not write the output: {_os_cause(exc)}", file=sys.stderr)
         return 1
     except Exception as exc:
         from opsg_desktop.logs import where_logged

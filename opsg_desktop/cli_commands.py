@@ -32,7 +32,8 @@ def run_command(args: argparse.Namespace, db_path: Path) -> int:
     if args.command in FILE_COMMANDS:
         return FILE_COMMANDS[args.command](db_path, args)
     repository = Repository(db_path, read_only=held is not None)
-    repository.refusal = held
+    if held is not None:
+        repository.refusal = DatabaseInUseError(held)
     try:
         if args.demo:
             from opsg_desktop.demo import demo_meeting, ensure_demo
@@ -150,9 +151,10 @@ def _backup_after_export(repository: Repository) -> None:
 
 
 def _backups(db_path: Path, args: argparse.Namespace) -> int:
-    from opsg_desktop.store.backups import list_backups
+    from opsg_desktop.store.backups import clear_leftovers, list_backups
     from opsg_desktop.store.checks import is_sound
 
+    clear_leftovers(db_path)
     found = list_backups(db_path)
     if not found:
         print(f"no backups of {db_path} yet", file=sys.stderr)

@@ -75,9 +75,16 @@ def _space_between(match: re.Match[str]) -> str:
     return "" if before.isspace() or after.isspace() else " "
 
 
+#: Invisible characters with no use in a one-line field, which make two equal-looking names,
+#: owners or organisations differ: zero-width space, word joiner, byte-order mark.
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]+")
+
+
 def clean_line(text: str) -> str:
-    """``text`` cleaned as one line: any break or run of white space is one space, trimmed."""
-    return _LINE_SPACE.sub(" ", clean_text(text)).strip()
+    """``text`` cleaned as one line: any break or run of white space is one space, trimmed,
+    and the zero-width space, word joiner and byte-order mark removed (joiners that
+    scripts and emoji need, U+200C and U+200D, and direction marks are kept)."""
+    return _LINE_SPACE.sub(" ", _ZERO_WIDTH.sub("", clean_text(text))).strip()
 
 
 def first_control(text: str) -> tuple[int, str] | None:

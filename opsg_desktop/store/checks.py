@@ -41,14 +41,21 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
 
 
-def problems(path: Path, *, full: bool = False, budget_s: float | None = None) -> list[str]:
+def problems(
+    path: Path, *, full: bool = False, budget_s: float | None = None, without_wal: bool = False
+) -> list[str]:
     """What SQLite finds wrong with the file ([] when sound).
 
     ``full`` runs ``integrity_check`` (every index against its table) instead
-    of ``quick_check``; ``budget_s`` stops the check early and reports nothing.
+    of ``quick_check``; ``budget_s`` stops the check early and reports nothing;
+    ``without_wal`` checks the main file alone, as if no ``-wal`` lay beside it.
     Raises sqlite3.Error when the file cannot be opened at all.
     """
-    conn = read_only_connection(path)
+    if without_wal:
+        uri = Path(path).resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+    else:
+        conn = read_only_connection(path)
     try:
         if budget_s is not None:
             deadline = time.monotonic() + budget_s

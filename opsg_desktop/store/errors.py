@@ -61,8 +61,8 @@ def describe(exc: sqlite3.Error, path: Path, doing: str = "use") -> StoreError:
         )
     if code in _DAMAGED:
         return DatabaseDamagedError(
-            f"{where}: the file is damaged ({exc}). Nothing was written to it; restore the newest "
-            "good backup (`opsg-desktop restore`, or Meeting > Restore from backup…)."
+            f"{where}: the file is damaged ({exc}). Nothing was written to it. "
+            + restore_advice(Path(path))
         )
     if code in _READ_ONLY:
         return DatabaseReadOnlyError(
@@ -74,6 +74,23 @@ def describe(exc: sqlite3.Error, path: Path, doing: str = "use") -> StoreError:
     return StoreError(f"{where} ({exc}).")
 
 
+def restore_advice(path: Path) -> str:
+    """What to do about a damaged, emptied or missing database at ``path``: restore its
+    newest backup if it has one; if not, keep the file and recover from it."""
+    from opsg_desktop.store.backups import list_backups
+
+    found = list_backups(path)
+    if found:
+        return (
+            f"Restore the newest good backup ({len(found)} in {found[0].path.parent}; "
+            "`opsg-desktop restore`, or Meeting > Restore from backup…)."
+        )
+    return (
+        "There is no backup of it to restore. Keep the file as it is (and a copy of it "
+        f"elsewhere); `sqlite3 {path.name} .recover` can often get the meetings out of it."
+    )
+
+
 def _cause_on_disk(path: Path) -> str | None:
     """What an I/O error most likely means: a full disk or a read-only folder."""
     import os
@@ -81,7 +98,8 @@ def _cause_on_disk(path: Path) -> str | None:
 
     folder = path.parent
     try:
-        if shutil.disk_usage(folder).free < 256 * 1024:
+        usage = shutil.disk_usage(folder)
+        if usage.total > 0 and usage.free < 256 * 1024:  # (/proc and the like have no size)
             return "SQLITE_FULL"
     except OSError:
         return None

@@ -24,7 +24,13 @@ from opsg_desktop.store.checks import (
     problems,
     read_only_connection,
 )
-from opsg_desktop.store.errors import DatabaseDamagedError, DatabaseReadOnlyError, describe
+from opsg_desktop.store.errors import (
+    DatabaseDamagedError,
+    DatabaseReadOnlyError,
+    DiskFullError,
+    describe,
+    restore_advice,
+)
 from opsg_desktop.store.schema import LATEST_VERSION, MIGRATIONS, LazyDatabase
 from opsg_desktop.store.transactions import BUSY_TIMEOUT_MS, write_transaction
 
@@ -76,7 +82,14 @@ def open_database(
     StoreError (DatabaseDamagedError, DatabaseReadOnlyError, …).
     """
     path = Path(path)
+    if path.is_dir():
+        raise StoreError(
+            f"{path} is a folder, not a database file. Give the file's own path with --db "
+            f"(for example {path / 'opsg.sqlite3'}); nothing was changed."
+        )
     exists = path.exists() and path.stat().st_size > 0
+    if not exists:
+        _refuse_lost(path)
     version = read_version(path) if exists else 0
     if version > LATEST_VERSION:
         raise StoreError(
@@ -91,7 +104,31 @@ def open_database(
     _make_folder(path)
     if 0 < version < upto:
         _keep_copy(path, version)
-    return _open_writable(path, version, upto, keep if daily_backup else 0)
+    try:
+        return _open_writable(path, version, upto, keep if daily_backup else 0)
+    except DiskFullError as exc:
+        if not exists or version < upto:
+            raise
+        db = _open_read_only(path, version, upto)  # read the record out; write nothing
+        db.read_only_reason = str(exc)
+        return db
+
+
+def _refuse_lost(path: Path) -> None:
+    """A missing or emptied (0-byte) database whose backups are still there is the record
+    lost, not a new start: DatabaseDamagedError, and nothing is created in its place."""
+    from opsg_desktop.store.backups import list_backups
+
+    found = list_backups(path)
+    if not found:
+        return
+    state = "is empty (0 bytes)" if path.exists() else "is missing"
+    raise DatabaseDamagedError(
+        f"{path} {state}, but {len(found)} backup(s) of it are in {found[0].path.parent} "
+        f"(the newest from {found[0].made:%d/%m/%Y %H:%M}). Nothing was created in its place. "
+        "Restore the newest good backup (`opsg-desktop restore`, or the window's offer); to "
+        "start a new, empty database there instead, move that backups folder away first."
+    )
 
 
 def _open_writable(path: Path, version: int, upto: int, keep: int) -> Database:
@@ -148,11 +185,32 @@ def _refuse_damaged(path: Path, *, full: bool) -> None:
     except sqlite3.Error as exc:
         raise _cannot_read(path, exc) from exc
     if found:
-        raise DatabaseDamagedError(
-            f"{path} is damaged: SQLite's check found {len(found)} problem(s), the first: "
-            f"{found[0]}. Nothing was written to it. Restore the newest good backup "
-            "(`opsg-desktop restore`, or the window's offer)."
+        raise _damaged(path, f"SQLite's check found {len(found)} problem(s), the first: "
+                             f"{found[0]}", full)  # fmt: skip
+
+
+def _damaged(path: Path, detail: str, full: bool = False) -> DatabaseDamagedError:
+    """The error for a file SQLite finds damaged, naming a stray -wal when only it is."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size and not _main_file_problems(path, full):
+        return DatabaseDamagedError(
+            f"{path} itself is sound, but the {wal.name} file beside it does not fit it "
+            f"({detail}); it may come from another copy of the database. Nothing was "
+            f"written. Move {wal} aside (rename it) and open the database again; what that "
+            "file held since the last save to the main file is then left out, so keep it "
+            "until you have checked the meetings."
         )
+    return DatabaseDamagedError(
+        f"{path} is damaged: {detail}. Nothing was written to it. " + restore_advice(path)
+    )
+
+
+def _main_file_problems(path: Path, full: bool) -> list[str]:
+    """The check of the main file alone (its -wal set aside in thought, not on disk)."""
+    try:
+        return problems(path, full=full, without_wal=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
 
 
 def _cannot_read(path: Path, exc: sqlite3.Error) -> StoreError:
@@ -165,10 +223,7 @@ def _cannot_read(path: Path, exc: sqlite3.Error) -> StoreError:
     if looks_like_sqlite(path):
         error = describe(exc, path, "read")
         if isinstance(error, DatabaseDamagedError) or "malformed" in str(exc):
-            return DatabaseDamagedError(
-                f"{path} is damaged ({exc}). Nothing was written to it. Restore the newest "
-                "good backup (`opsg-desktop restore`, or the window's offer)."
-            )
+            return _damaged(path, str(exc))
         return error
     return StoreError(
         f"{path} is not an OPSG Secretary database ({exc}). "

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import overload
 
 from opsg_desktop.core.carryover import carry_over
-from opsg_desktop.core.errors import ConflictError, NotFoundError
+from opsg_desktop.core.errors import ConflictError, NotFoundError, StoreError
 from opsg_desktop.core.model import (
     ActionBlock,
     ActionStatus,
@@ -29,7 +29,7 @@ from opsg_desktop.core.rules import validate_meeting
 from opsg_desktop.store import backups, cycle
 from opsg_desktop.store import meeting_writer as writer
 from opsg_desktop.store.codec import date_in, target_in
-from opsg_desktop.store.errors import DatabaseInUseError, DatabaseReadOnlyError
+from opsg_desktop.store.errors import DatabaseReadOnlyError, DiskFullError
 from opsg_desktop.store.meeting_reader import action_from_row, read_group, read_meeting, rows
 from opsg_desktop.store.opening import open_database
 from opsg_desktop.store.transactions import read_method, reading, write_transaction
@@ -70,9 +70,15 @@ class Repository:
         )
         #: True when the file cannot (or must not) be written: saves are refused.
         self.read_only: bool = self.db.read_only
-        #: Why writes are refused, when the caller knows better than "read-only" (a window
-        #: holds the file: ``store.writer_lock.held_message``); raised as DatabaseInUseError.
-        self.refusal: str | None = None
+        #: Why writes are refused, when more is known than "read-only": the disk was full
+        #: on opening (DiskFullError), or a window holds the file (DatabaseInUseError, set
+        #: by the command line); raised again on every write.
+        self.refusal: StoreError | None = None
+        if self.db.read_only_reason:  # (LazyDatabase's; never builds sqlite-utils)
+            self.refusal = DiskFullError(self.db.read_only_reason)
+        #: Why the file is open read-only, when the opener knows (a lock file that cannot be
+        #: written: "the disk … is full"), for the window's read-only bar and a save's refusal.
+        self.read_only_cause: str | None = None
 
     def backup(self, reason: str, *, keep: int = 10) -> Path:
         """A checked copy of the database in its backups folder (see ``store.backups``)."""
@@ -270,15 +276,17 @@ class Repository:
     # -- internals --------------------------------------------------------
 
     def refuse_if_read_only(self) -> None:
-        """Raise before any write to a file opened read-only: DatabaseInUseError with
-        ``refusal`` when set, else DatabaseReadOnlyError; nothing is written either way."""
+        """Raise before any write to a file opened read-only: ``refusal`` when set, else
+        DatabaseReadOnlyError; nothing is written either way."""
         if self.refusal is not None:
-            raise DatabaseInUseError(self.refusal)
+            raise type(self.refusal)(str(self.refusal))
         if self.read_only:
+            why = self.read_only_cause or (
+                "the file or its folder is read-only, or another window holds it"
+            )
             raise DatabaseReadOnlyError(
-                f"{self.path} is open read-only (the file or its folder is read-only, or "
-                "another window holds it); nothing was saved to it. Copy it to a folder you "
-                "can write to, or close the other window."
+                f"{self.path} is open read-only ({why}); nothing was saved to it. Copy it to "
+                "a folder you can write to, or close the other window."
             )
 
     @overload

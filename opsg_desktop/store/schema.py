@@ -341,6 +341,9 @@ class LazyDatabase:
     same connection, without plugins, and is handed to it from then on.
     """
 
+    #: Why the file is open read-only when the opening knows (a full disk), else None.
+    read_only_reason: str | None = None
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._database: Database | None = None

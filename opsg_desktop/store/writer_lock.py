@@ -64,11 +64,28 @@ def held_message(db_path: Path) -> str | None:
     pid = holder(db_path)
     if pid is None:
         return None
+    lock = lock_path(db_path)
+    host = _host(lock)
+    if host and host != socket.gethostname():
+        return (
+            f"{db_path} is open in an OPSG Secretary window on the computer {host!r} "
+            f"(process {pid}), which is its only writer. Nothing was changed. Close that "
+            f"window first. If no window is open there (that computer crashed, or it is this "
+            f"one under its former name), delete the lock file {lock} and try again."
+        )
     return (
         f"{db_path} is open in the OPSG Secretary window (process {pid}), which is its only "
         "writer. Nothing was changed. Close the window first, or do this from the window "
         "(Meeting menu); commands that only read (list, dump, actions, export) still work."
     )
+
+
+def _host(lock: Path) -> str:
+    try:
+        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    return lines[2] if len(lines) > 2 else ""
 
 
 def _alive(pid: int) -> bool:
@@ -100,3 +117,8 @@ def _alive_on_windows(pid: int) -> bool:
     finally:
         kernel32.CloseHandle(handle)
     return code.value == 259  # STILL_ACTIVE
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with id ``pid`` runs on this machine now (any program)."""
+    return _alive(pid)

@@ -167,18 +167,22 @@ class CycleCommands:
         return False
 
     def apply_lock(self) -> None:
-        """A final, locked meeting opens read-only: nothing can be typed or saved."""
+        """A final, locked meeting opens read-only: nothing can be typed or saved.
+
+        A database open read-only stays so whatever the meeting's lock says.
+        """
         if self.session is None:  # closed between the first paint and this call
             return
         locked = self.is_locked()
         self.session.locked = locked
         self.session.undo_stack.refused.connect(self._say_locked)
-        self.panes["notes"].editor.setReadOnly(locked)
+        frozen = locked or self.repository.read_only
+        self.panes["notes"].editor.setReadOnly(frozen)
         for name in ("attendees", "actions"):  # built after the first paint at start
             if name in self.panes:
                 self.panes[name].setEnabled(not locked)
-        self.level_box.setEnabled(not locked)
-        self.status_box.setEnabled(not locked)
+        self.level_box.setEnabled(not frozen)
+        self.status_box.setEnabled(not frozen)
         if locked:
             self.statusBar().showMessage("Final and locked: read only", 8000)
             self.setWindowTitle(f"{self.session.reference} (final, locked) – OPSG Secretary")

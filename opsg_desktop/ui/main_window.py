@@ -169,7 +169,8 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
 
     def _show_read_only_bar(self) -> None:
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, read_only_bar(self, self.db_path))
+        bar = read_only_bar(self, self.db_path, self.repository.read_only_cause)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.update_command_states()
 
     def update_command_states(self) -> None:
@@ -231,7 +232,8 @@ class MainWindow(CycleCommands, WindowCommands, QMainWindow):
         session.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
         self._on_meeting_changed("meeting")
         self._update_undo_actions()
-        self._saved_label.setText("All changes saved")
+        self._saved_label.setText("Read-only: nothing is saved" if self.repository.read_only
+                                  else "All changes saved")  # fmt: skip
         if settings.LAST_MEETING.read() != reference:  # a write syncs the file: not at start
             settings.LAST_MEETING.write(reference)
         self._restore_place(agenda, notes, reference)

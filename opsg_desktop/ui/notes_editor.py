@@ -60,6 +60,9 @@ class NotesEdit(QTextEdit):
         elif event.matches(QKeySequence.StandardKey.Redo):
             self._last_typed = None
             self._undo_stack.redo()
+        elif self.isReadOnly():  # a locked meeting or a read-only database: moves and copy
+            self._last_typed = None
+            super().keyPressEvent(event)  # Qt's own handling edits nothing when read-only
         elif not self._edit_key(event):
             self._last_typed = None
             super().keyPressEvent(event)
@@ -126,8 +129,11 @@ class NotesEdit(QTextEdit):
         return True
 
     def edit(self, change) -> None:
-        """Apply ``change(cursor)`` as one undo step at the text cursor."""
+        """Apply ``change(cursor)`` as one undo step at the text cursor (nothing while the
+        editor is read-only: every change of the notes comes through here or type_text)."""
         self._last_typed = None
+        if self.isReadOnly():
+            return
         cursor = self.textCursor()
         cursor.beginEditBlock()
         change(cursor)
@@ -137,6 +143,8 @@ class NotesEdit(QTextEdit):
 
     def type_text(self, text: str) -> None:
         """Typed characters: one document step, joined to the word being typed."""
+        if self.isReadOnly():
+            return
         now, last = self.clock(), self._last_typed
         self.continues_typing = bool(
             last
@@ -199,6 +207,9 @@ class NotesEdit(QTextEdit):
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt override)
         """An input method's text, its replacement kept within the paragraph's own words."""
         self._last_typed = None
+        if self.isReadOnly():
+            event.ignore()
+            return
         cursor = self.textCursor()
         if block_kind(cursor.block()) == "outstanding" and (
             event.commitString() or event.preeditString()

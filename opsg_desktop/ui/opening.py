@@ -17,7 +17,7 @@ from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.store.errors import DatabaseDamagedError
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.ui import settings
-from opsg_desktop.ui.lock import WriterLock
+from opsg_desktop.ui.lock import Locking, WriterLock
 
 _TITLE = "OPSG Secretary"
 _Button = QMessageBox.StandardButton
@@ -49,8 +49,8 @@ def offer_backup(parent: QWidget | None, error: DatabaseDamagedError, db_path: P
     answer = QMessageBox.question(
         parent,
         _TITLE,
-        f"{error}\n\nRestore the newest good backup, made {backup.label}? The damaged file "
-        "is kept beside it, renamed, so nothing is thrown away.",
+        f"{error}\n\nRestore the newest good backup, made {backup.label}? A copy of the "
+        "damaged file is kept beside it, so nothing is thrown away.",
     )
     if answer != _Button.Yes:
         return False
@@ -79,14 +79,33 @@ def open_for_window(
     """The repository the window works on and the lock it holds; None when it cannot open.
 
     With another live window on the file the secretary chooses read-only or
-    nothing; a read-only or damaged file is said so.
+    nothing; where no lock file can be written (a full disk, a read-only
+    folder) the file opens read-only, its ``read_only_cause`` saying why (the
+    window's read-only bar shows it); a damaged file is said so.
     """
     lock = WriterLock(db_path)
-    read_only = False
-    if not lock.acquire():
-        if not ask_read_only(parent, db_path, lock.holder()):
+    cause = None
+    locking = lock.acquire()
+    if locking is Locking.ELSEWHERE:
+        holder = lock.holder()
+        if not ask_read_only(parent, db_path, holder):
             return None
-        lock, read_only = None, True
+        cause = f"it is open in another OPSG Secretary window ({holder})"
+    elif locking is Locking.UNWRITABLE:
+        cause = f"{lock.cause}, so this window cannot make itself its only writer"
+    repository = _open_repository(db_path, parent, read_only=cause is not None)
+    if repository is None or cause is not None:
+        lock.release()  # a no-op unless this window took it
+    if repository is None:
+        return None
+    repository.read_only_cause = cause
+    return repository, (lock if cause is None else None)
+
+
+def _open_repository(
+    db_path: Path, parent: QWidget | None, *, read_only: bool
+) -> Repository | None:
+    """Open the file (a damaged one replaced by its backup if the secretary agrees)."""
     keep = settings.BACKUPS_KEPT.read()
     for attempt in range(2):
         try:
@@ -95,13 +114,11 @@ def open_for_window(
             )
             if not repository.read_only:
                 backup_in_background(db_path, keep)
-            return repository, lock
+            return repository
         except DatabaseDamagedError as exc:
             if attempt or read_only or not offer_backup(parent, exc, db_path):
                 break
         except OpsgError as exc:
             QMessageBox.critical(parent, _TITLE, str(exc))
             break
-    if lock is not None:
-        lock.release()
     return None

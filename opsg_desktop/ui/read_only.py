@@ -10,25 +10,31 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QTextEdit,
     QToolBar,
     QWidget,
 )
 
 
-def read_only_bar(parent: QWidget, db_path: Path) -> QToolBar:
-    """The bar across the top that says the database is open read-only, and why."""
+def read_only_bar(parent: QWidget, db_path: Path, cause: str | None = None) -> QToolBar:
+    """The bar across the top that says the database is open read-only, and why.
+
+    ``cause`` names the reason when the opener knows it ("the disk … is full");
+    without it the bar gives the usual two.
+    """
     bar = QToolBar("Read-only", parent)
     bar.setObjectName("read_only_bar")
     bar.setMovable(False)
+    why = cause or "it is open in another window or cannot be written here"
     label = QLabel(
-        f"  Read-only: {db_path} is open in another window or cannot be written here. "
-        "You can read and export; nothing you change is saved.",
+        f"  Read-only: {db_path}: {why}. You can read and export; nothing you change is saved.",
         bar,
     )
     label.setObjectName("read_only_message")
     label.setAccessibleName("Read-only notice")
-    label.setWordWrap(True)
+    label.setToolTip(label.text().strip())
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # one line
     bar.setStyleSheet("QToolBar { background: palette(tool-tip-base); }")
     bar.addWidget(label)
     return bar

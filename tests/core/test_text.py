@@ -104,3 +104,15 @@ def test_web_and_mail_addresses_are_links(url):
 def test_a_bad_address_is_refused_with_what_is_wrong(url, says):
     with pytest.raises(RuleError, match=re.escape(says)):
         clean_url(url)
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\ufeff"])
+def test_one_line_fields_drop_zero_width_characters_so_equal_looking_names_are_equal(invisible):
+    """Two organisations or topics that look the same are the same (attack of issue 12)."""
+    assert clean_line(f"D{invisible}CC{invisible} Ltd") == "DCC Ltd"
+    assert clean_line(f"{invisible}SECAS") == clean_line("SECAS")
+
+
+def test_joiners_that_scripts_need_are_kept_in_one_line_fields():
+    assert clean_line("\u0915\u094d\u200d\u0937") == "\u0915\u094d\u200d\u0937"  # ZWJ
+    assert clean_line("a\u200cb") == "a\u200cb"  # ZWNJ

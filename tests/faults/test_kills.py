@@ -205,3 +205,39 @@ def test_the_window_and_the_command_line(filled, tmp_path, tally, capsys):
     lost = [word for word in due if word not in saved_words(filled)]
     tally["lost"] += len(lost)
     assert due and not lost
+
+
+def test_sigkill_during_restore_leaves_the_old_file_or_the_restored_one(filled, tmp_path, tally):
+    """Restoring a damaged file: killed at any moment, the database path still holds the
+    damaged file or the restored backup, never nothing (nor a new, empty database)."""
+    from opsg_desktop.core.errors import StoreError
+    from tests.fault_tools import damage
+
+    repository = Repository(filled)
+    repository.backup("export")
+    repository.close()
+    for _ in range(4):
+        damage(filled, seed=RNG.randrange(1000))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "opsg_desktop", "--db", str(filled), "restore"],
+            cwd=ROOT, env=env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(RNG.uniform(0.15, 0.9))
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+        tally["kills"] += 1
+        tally["faults"] += 2  # the damage and the kill
+        tally["trials"] += 1
+        assert filled.exists() and filled.stat().st_size > 0, "the database is gone"
+        try:
+            repository = Repository(filled)
+        except StoreError:  # still the damaged file: restore again, as the message says
+            subprocess.run(
+                [sys.executable, "-m", "opsg_desktop", "--db", str(filled), "restore"],
+                cwd=ROOT, env=env(tmp_path), capture_output=True, check=True,
+            )  # fmt: skip
+            repository = Repository(filled)
+        found = repository.list_meetings()
+        repository.close()
+        tally["lost"] += 0 if found else 1
+        assert found, "the restored database holds no meeting"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 
+from opsg_desktop.core.errors import StoreError
 from opsg_desktop.demo import fill_with_demo
 from opsg_desktop.store import backups
 from opsg_desktop.store.errors import DatabaseDamagedError, DatabaseReadOnlyError
@@ -27,11 +29,24 @@ def filled(db_path):
 def test_damage_in_the_middle_is_noticed_on_open_and_nothing_is_written(filled):
     damage(filled)
     before = filled.read_bytes()
+    with pytest.raises(DatabaseDamagedError, match="is damaged.*There is no backup of it"):
+        Repository(filled)
+    assert filled.read_bytes() == before
+    backups.make_backup(backups_source(), filled, "export")  # a backup now exists beside it
     with pytest.raises(DatabaseDamagedError, match="is damaged.*Restore the newest good backup"):
         Repository(filled)
     assert filled.read_bytes() == before
     wal = filled.with_name(filled.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+def backups_source():
+    """A sound database to back up from (any will do for the message's sake)."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / "other.sqlite3"
+    Repository(path).close()
+    return path
 
 
 def test_backups_rotate_and_each_is_checked(filled):
@@ -139,7 +154,10 @@ def test_a_full_disk_before_opening_is_named_as_such(capsys):
         fill_with_demo(repository)
         repository.close()
         fill(disk)
-        assert main(["--db", str(db_path), "list"]) == 1
+        assert main(["--db", str(db_path), "list"]) == 0  # reading still works
+        assert "OPSG_49_2405" in capsys.readouterr().out
+        following = ["next", "OPSG_49_2405", "--date", "2021-06-21"]
+        assert main(["--db", str(db_path), *following]) == 1  # writing is refused, and why
         err = capsys.readouterr().err
     assert "the disk is full" in err and "damaged" not in err
 
@@ -166,3 +184,23 @@ def test_a_read_only_folder_opens_read_only_and_names_the_cause(capsys, tmp_path
         assert main(["--db", str(db_path), "import", str(file), "--replace"]) == 1
         err = capsys.readouterr().err
     assert "read-only" in err and "damaged" not in err
+
+
+def test_a_busy_afternoon_of_exports_keeps_each_earlier_days_newest_backup():
+    """Ten exports today must not push out yesterday's state (attack of issue 12)."""
+    made = dt.datetime(2026, 11, 30, 16, 0)
+    today = [backups.Backup(Path(f"t{n}"), made - dt.timedelta(minutes=n), "export")
+             for n in range(12)]  # fmt: skip
+    earlier = [backups.Backup(Path(f"d{n}"), made - dt.timedelta(days=n, hours=1), "daily")
+               for n in range(1, 10)]  # fmt: skip
+    upgrade = backups.Backup(Path("u"), made - dt.timedelta(days=30), "before-schema6")
+    dropped = backups.backups_to_drop(today + earlier + [upgrade], keep=10)
+    assert today[:10] + earlier[:6] + [upgrade] == [
+        b for b in today + earlier + [upgrade] if b not in dropped
+    ]
+
+
+def test_a_file_where_the_backups_folder_belongs_is_named(filled):
+    backups.folder_of(filled).write_text("not a folder")
+    with pytest.raises(StoreError, match="is a file, where the backups folder belongs"):
+        backups.make_backup(filled, filled, "export")

@@ -241,3 +241,21 @@ def test_group_settings_refuse_a_category_still_in_use_or_twice(qtbot, window, m
     dialog.categories.setPlainText("\n".join(meeting.group.categories))
     dialog.accept()
     assert dialog.result() == 1
+
+
+def test_a_hit_on_an_action_no_stored_meeting_raised_says_where_it_is(qtbot, window):
+    def act(dialog):
+        qtbot.keyClicks(dialog.query, "Service Credits")
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+        rows = dialog.model.stringList()
+        target = next(i for i, t in enumerate(rows) if t.startswith("(no meeting) · action "))
+        dialog.results.setCurrentIndex(dialog.model.index(target))
+        qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+        assert dialog.isVisible()  # nothing to open: it stays, and says why
+        assert "No stored meeting raised OPSG 43/07" in dialog.summary.text()
+        assert "action log (Ctrl+L)" in dialog.summary.text()
+        dialog.reject()
+
+    failures = in_modal(act)
+    window.search()
+    raised(failures)

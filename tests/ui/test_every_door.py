@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -112,6 +113,7 @@ steps = st.lists(
 def test_what_the_window_makes_dumps_and_imports_back_unchanged(qtbot, tmp_path, demo_doc, steps):
     path = tmp_path / "door.sqlite3"
     path.unlink(missing_ok=True)
+    shutil.rmtree(path.with_name(path.name + ".backups"), ignore_errors=True)  # a new start
     session = MeetingSession(path, meeting_from_dict(copy.deepcopy(demo_doc)), [])
     pane = AttendeesPane(session, [])
     grid = ActionGridModel(session)
@@ -156,4 +158,5 @@ def test_what_an_import_takes_dumps_and_imports_back_unchanged(
         return
     path = tmp_path / "import.sqlite3"
     path.unlink(missing_ok=True)
+    shutil.rmtree(path.with_name(path.name + ".backups"), ignore_errors=True)  # a new start
     _round_trip(path, meeting)

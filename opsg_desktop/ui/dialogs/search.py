@@ -112,7 +112,11 @@ class SearchDialog(QDialog):
 
     def _open(self, row: int) -> None:
         hit = self._hits[row]
-        if hit.meeting_reference is None:
+        if hit.meeting_reference is None:  # an action from before the stored meetings
+            self.summary.setText(
+                f"No stored meeting raised {hit.where.removeprefix('action ')}: "
+                "it is in the action log (Ctrl+L)."
+            )
             return
         match = re.match(r"item (\S+)", hit.where)
         self.chosen = (hit.meeting_reference, match[1] if match else None)
