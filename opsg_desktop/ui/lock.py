@@ -16,7 +16,7 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QSysInfo
 
 from opsg_desktop.store.writer_lock import holder, lock_path
 
@@ -75,6 +75,26 @@ class WriterLock:
         if isinstance(info, tuple) and len(info) == 3 and info[0] > 0:
             return f"process {info[0]} on {info[1]}"
         return "another window"
+
+    def holder_host(self) -> str | None:
+        """The computer named in the lock file, when it is not this one; else None."""
+        info = self._lock.getLockInfo()
+        if isinstance(info, tuple) and len(info) == 3 and info[1]:
+            host = str(info[1])
+            return None if host == QSysInfo.machineHostName() else host
+        return None
+
+    def take_over(self) -> Locking:
+        """Remove a lock the secretary says no window holds (one left under another computer
+        name), then take it."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            self.cause = cannot_write(self.path.parent, exc)
+            return Locking.UNWRITABLE
+        return self.acquire()
 
     def _pid(self) -> int | None:
         info = self._lock.getLockInfo()

@@ -37,6 +37,34 @@ def ask_read_only(parent: QWidget | None, db_path: Path, holder: str) -> bool:
     return box.clickedButton() is read_only
 
 
+def ask_about_other_computer(
+    parent: QWidget | None, db_path: Path, host: str, lock_file: Path
+) -> str:
+    """The lock names another computer: "read-only", "take over" or "cancel".
+
+    Nobody here can tell whether that window is alive (a shared folder), or
+    whether that computer is this one under a former name (a laptop renamed
+    after a crash): the secretary decides, and is told what each choice risks.
+    """
+    box = QMessageBox(QMessageBox.Icon.Warning, _TITLE, "", parent=parent)
+    box.setText(f"{db_path} is open in an OPSG Secretary window on the computer {host!r}.")
+    box.setInformativeText(
+        "Only one window may write to a database. If no window is open on that computer "
+        "(it crashed, or it is this computer under its former name), take the database over: "
+        f"the lock file {lock_file} is removed. If a window is open there, taking over would "
+        "let the two overwrite each other's typing: open read-only instead."
+    )
+    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    take_over = box.addButton("Take Over", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_Button.Cancel)
+    box.setDefaultButton(read_only)
+    box.exec()
+    clicked = box.clickedButton()
+    return (
+        "read-only" if clicked is read_only else "take over" if clicked is take_over else "cancel"
+    )
+
+
 def offer_backup(parent: QWidget | None, error: DatabaseDamagedError, db_path: Path) -> bool:
     """The database is damaged: restore its newest good backup if the secretary agrees."""
     from opsg_desktop.store.backups import newest_good
@@ -86,11 +114,22 @@ def open_for_window(
     lock = WriterLock(db_path)
     cause = None
     locking = lock.acquire()
-    if locking is Locking.ELSEWHERE:
+    host = lock.holder_host() if locking is Locking.ELSEWHERE else None
+    if host is not None:
+        choice = ask_about_other_computer(parent, db_path, host, lock.path)
+        if choice == "cancel":
+            return None
+        if choice == "take over":
+            locking = lock.take_over()
+        else:
+            cause = f"it is open in an OPSG Secretary window on the computer {host!r}"
+    elif locking is Locking.ELSEWHERE:
         holder = lock.holder()
         if not ask_read_only(parent, db_path, holder):
             return None
         cause = f"it is open in another OPSG Secretary window ({holder})"
+    if locking is Locking.ELSEWHERE and cause is None:  # taken by a window meanwhile
+        cause = f"it is open in another OPSG Secretary window ({lock.holder()})"
     elif locking is Locking.UNWRITABLE:
         cause = f"{lock.cause}, so this window cannot make itself its only writer"
     repository = _open_repository(db_path, parent, read_only=cause is not None)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.store.backups import list_backups
+from opsg_desktop.store.checks import is_sound
 from opsg_desktop.store.repository import Repository
 from opsg_desktop.store.restore import restore_backup
 from opsg_desktop.ui import settings
@@ -27,12 +28,23 @@ def restore_from_backup(window) -> bool:
     if not found:
         QMessageBox.information(window, _TITLE, f"There are no backups of {window.db_path} yet.")
         return False
-    labels = [b.label for b in found]
-    label, ok = QInputDialog.getItem(window, _TITLE, "Backup to restore:", labels, 0, False)
+    sound = [is_sound(b.path) for b in found]
+    labels = [b.label + ("" if ok else "  (damaged: cannot be restored)")
+              for b, ok in zip(found, sound, strict=True)]  # fmt: skip
+    first_good = sound.index(True) if True in sound else 0
+    label, ok = QInputDialog.getItem(
+        window, _TITLE, "Backup to restore:", labels, first_good, False
+    )
     if not ok:
         return False
-    backup = found[labels.index(label)]
-    return _restore(window, backup.path)
+    chosen = labels.index(label)
+    if not sound[chosen]:
+        QMessageBox.warning(
+            window, _TITLE, f"{found[chosen].label} is damaged, so it cannot be restored. "
+            "Choose another backup; nothing was changed."
+        )  # fmt: skip
+        return False
+    return _restore(window, found[chosen].path)
 
 
 def _restore(window, backup_path) -> bool:

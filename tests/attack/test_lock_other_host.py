@@ -41,11 +41,6 @@ def test_the_command_line_names_the_host_and_the_lock_file(stale_elsewhere, tmp_
     assert OLD_HOST in err and str(lock_path(stale_elsewhere)) in err, err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack12: the window offers only Open Read-Only or Cancel for a lock from another "
-    "host name, and does not name the lock file",
-)
 def test_the_window_offers_a_way_out_of_a_lock_from_another_host_name(
     qapp, stale_elsewhere, monkeypatch
 ):
@@ -59,3 +54,28 @@ def test_the_window_offers_a_way_out_of_a_lock_from_another_host_name(
     assert opening.open_for_window(stale_elsewhere) is None
     text, buttons = shown[0]
     assert buttons > 2 or str(lock_path(stale_elsewhere)) in text, shown
+
+
+def test_taking_over_a_lock_from_a_former_host_name_gives_a_writing_window(
+    qapp, stale_elsewhere, monkeypatch
+):
+    monkeypatch.setattr(opening, "ask_about_other_computer", lambda *a: "take over")
+    repository, lock = opening.open_for_window(stale_elsewhere)
+    try:
+        assert lock is not None and not repository.read_only
+        assert OLD_HOST not in lock_path(stale_elsewhere).read_text()
+    finally:
+        lock.release()
+        repository.close()
+
+
+def test_choosing_read_only_for_another_computers_lock_names_that_computer(
+    qapp, stale_elsewhere, monkeypatch
+):
+    monkeypatch.setattr(opening, "ask_about_other_computer", lambda *a: "read-only")
+    repository, lock = opening.open_for_window(stale_elsewhere)
+    try:
+        assert lock is None and repository.read_only
+        assert OLD_HOST in repository.read_only_cause
+    finally:
+        repository.close()
