@@ -310,6 +310,8 @@ def _v6_action_order(db: Database) -> None:
     db.conn.execute("DROP INDEX actions_status")
     db.conn.execute("CREATE INDEX actions_status ON actions(status, owner, revised_target, target)")
     db.conn.execute("CREATE INDEX meetings_date ON meetings(date)")
+    # The log's state after a save reads each action's mentions in blocks by its id.
+    db.conn.execute("CREATE INDEX blocks_action ON blocks(action_id)")
 
 
 #: Migration N brings a database from version N-1 to N.
