@@ -19,3 +19,23 @@ def _clipboard_emptied_while_python_lives():
 
     if QApplication.instance() is not None:
         QApplication.clipboard().clear()
+
+
+@pytest.fixture
+def demo_window(qtbot, db_path):
+    """The window on the demo meeting, shown, its exports not opened afterwards."""
+    from opsg_desktop.demo import fill_with_demo
+    from opsg_desktop.store.repository import Repository
+    from opsg_desktop.ui.main_window import MainWindow
+
+    repository = Repository(db_path)
+    fill_with_demo(repository)
+    window = MainWindow(repository, db_path)
+    qtbot.addWidget(window)
+    window.open_meeting("OPSG_49_2405")
+    window.actions_by_id["open_after_export"].setChecked(False)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    repository.close()

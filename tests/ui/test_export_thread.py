@@ -8,24 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from opsg_desktop.demo import fill_with_demo
-from opsg_desktop.store.repository import Repository
-from opsg_desktop.ui.main_window import MainWindow
-
 
 @pytest.fixture
-def window(qtbot, db_path):
-    repository = Repository(db_path)
-    fill_with_demo(repository)
-    main = MainWindow(repository, db_path)
-    qtbot.addWidget(main)
-    main.open_meeting("OPSG_49_2405")
-    main.actions_by_id["open_after_export"].setChecked(False)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-    repository.close()
+def window(demo_window):
+    return demo_window
 
 
 def test_typing_goes_on_while_the_minutes_are_written(qtbot, window, tmp_path, monkeypatch):
