@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QEvent, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from opsg_desktop.core.errors import OpsgError
 from opsg_desktop.core.model import ActionStatus
-from opsg_desktop.store.action_log import ActionLogReader, LogFigures, LogFilter
+from opsg_desktop.store.action_log import PAGE, ActionLogReader, LogFigures, LogFilter
 from opsg_desktop.ui.background import BackgroundReader
 from opsg_desktop.ui.models.action_log_model import ActionLogModel
 from opsg_desktop.ui.open_closed_chart import OpenClosedChart
@@ -67,6 +67,7 @@ class ActionLogView(QDialog):
         self.meeting_filter = self._combo("Raised at", [("Any meeting", None)], "meeting")
         self.count = QLabel("Reading the log…", self)
         self.table = self._table()
+        self.table.installEventFilter(self)
         self._lay_out()
         self.reader = BackgroundReader(lambda: ActionLogReader(db_path), "action-log", self)
         self.reader.answered.connect(self._answer)
@@ -91,9 +92,31 @@ class ActionLogView(QDialog):
             lambda reader: (reader.count(chosen, today), *reader.page(chosen, today)),
         )
 
-    def _more(self) -> None:
+    def _more(self, everything: bool = False) -> None:
+        """Ask for the next page (all the rest with ``everything``: Ctrl+End)."""
+        if self._end is None:
+            self.model.asking = False
+            return
         chosen, today, after = self.chosen, self.today, self._end
-        self.reader.ask(("more", self._asked), lambda reader: reader.page(chosen, today, after))
+        limit = max(self.model.total - len(self.model.lines), 1) if everything else PAGE
+        kind = "rest" if everything else "more"
+        self.reader.ask(
+            (kind, self._asked), lambda reader: reader.page(chosen, today, after, limit)
+        )
+
+    def _to_last_line(self) -> None:
+        """Ctrl+End: read every line left, then go to the last one."""
+        if self.model.canFetchMore():
+            self.model.asking = True
+            self._more(everything=True)
+        else:
+            self._select_last()
+
+    def _select_last(self) -> None:
+        rows = self.model.rowCount()
+        if rows:
+            self.table.setCurrentIndex(self.model.index(rows - 1, 0))
+            self.table.scrollToBottom()
 
     def _answer(self, tag, answer) -> None:
         kind, asked = tag
@@ -114,6 +137,8 @@ class ActionLogView(QDialog):
             lines, end = answer
             self._end = end or self._end
             self.model.add_lines(lines)
+            if kind == "rest":
+                self._select_last()
         self._count()
 
     def _show_figures(self, figures: LogFigures) -> None:
@@ -150,6 +175,8 @@ class ActionLogView(QDialog):
     def _filter(self, field: str, value) -> None:
         self.chosen = replace(self.chosen, **{field: value})
         self.count.setText("Reading the log…")
+        self.model.show_lines([], 0)  # no page of the old filter can be asked for meanwhile
+        self._end = None
         self._load()
 
     def _table(self) -> QTableView:
@@ -199,6 +226,18 @@ class ActionLogView(QDialog):
             self.count.setText(f"{self.model.total} of {self.all_actions} actions")
         else:
             self.count.setText(f"{self.model.total} actions")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """Ctrl+End in the table goes to the last action of the log, not of the page."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_End
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._to_last_line()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_main(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
