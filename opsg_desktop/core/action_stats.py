@@ -74,14 +74,33 @@ def owner_counts(entries: Iterable[LoggedAction | LogLine], today: dt.date) -> l
 
 def tally_owners(counted: Iterable[tuple[str | None, int, int]]) -> list[OwnerCounts]:
     """Per owner (``(no owner)`` for none or empty), from (owner, open, overdue) counts
-    of any grouping: the sums, most open first, then by name."""
+    of any grouping: the sums, most open first, then by name.
+
+    One owner whatever the case it was typed in ("DCC", "dcc"), as the command
+    line's ``--owner`` matches; shown in its most used spelling.
+    """
     counts: dict[str, list[int]] = {}
+    spellings: dict[str, dict[str, int]] = {}
     for owner, opened, late in counted:
-        tally = counts.setdefault(owner or "(no owner)", [0, 0])
+        name = owner or "(no owner)"
+        key = owner_key(name)
+        tally = counts.setdefault(key, [0, 0])
         tally[0] += opened
         tally[1] += late
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0].casefold()))
-    return [OwnerCounts(owner, opened, late) for owner, (opened, late) in ranked if opened]
+        used = spellings.setdefault(key, {})
+        used[name] = used.get(name, 0) + opened
+    shown = {key: max(used, key=lambda n: (used[n], n)) for key, used in spellings.items()}
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], shown[kv[0]].casefold()))
+    return [OwnerCounts(shown[key], opened, late) for key, (opened, late) in ranked if opened]
+
+
+def owner_key(owner: str) -> str:
+    """What makes two owners one: the letters, whatever their case (ASCII case only, as
+    SQLite's NOCASE compares, so the log's filter and its figures agree)."""
+    return owner.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def status_at(entry: LoggedAction, day: dt.date) -> ActionStatus | None:

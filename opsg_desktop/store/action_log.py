@@ -28,6 +28,7 @@ from opsg_desktop.core.action_stats import (
     OwnerCounts,
     due_date,
     open_closed_at,
+    owner_key,
     tally_owners,
 )
 from opsg_desktop.core.model import ActionStatus, ActionUpdate, LoggedAction
@@ -63,7 +64,7 @@ PageEnd = tuple[str, str]
 class LogFilter:
     """Which actions the log shows; None means any.
 
-    ``owner`` is matched exactly ('' for no owner), ``min_age`` in days since
+    ``owner`` is matched whatever its case ('' for no owner), ``min_age`` in days since
     raised (an action with no raised date is not old enough for any),
     ``meeting`` is the reference of the meeting that raised it.
     """
@@ -78,7 +79,7 @@ class LogFilter:
         clauses: list[str] = []
         values: list = []
         if self.owner:
-            clauses.append("a.owner = ?")
+            clauses.append("a.owner = ? COLLATE NOCASE")  # as the command line's --owner
             values.append(self.owner)
         elif self.owner is not None:
             clauses.append("(a.owner IS NULL OR a.owner = '')")
@@ -165,8 +166,14 @@ class ActionLogReader:
     @read_method("the action log")
     def owners(self) -> list[str]:
         """Every owner named in the log, in alphabetical order regardless of case."""
-        found = self.conn.execute("SELECT DISTINCT owner FROM actions WHERE owner != ''")
-        return sorted((r[0] for r in found), key=lambda owner: (owner.casefold(), owner))
+        found = self.conn.execute(
+            "SELECT owner, count(*) FROM actions WHERE owner != '' GROUP BY owner"
+        ).fetchall()
+        spellings: dict[str, tuple[int, str]] = {}  # one owner whatever the case typed
+        for owner, n in found:
+            key = owner_key(owner)
+            spellings[key] = max(spellings.get(key, (0, owner)), (n, owner))
+        return sorted((owner for _, owner in spellings.values()), key=str.casefold)
 
     @read_method("the action log")
     def owner_counts(self, today: dt.date) -> list[OwnerCounts]:

@@ -267,11 +267,12 @@ class Repository:
         ]
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over notes, actions and updates, best first (see ``store.search``)."""
+        """Full-text search over notes, actions and updates, every match ranked, best first
+        (see ``store.search``)."""
         from opsg_desktop.store.search import search
 
         with reading(self.path, "the search index"):
-            return [SearchHit(*hit) for hit in search(self.db, text, limit)]
+            return [SearchHit(*hit) for hit in search(self.db, text, limit, candidates=None)]
 
     # -- internals --------------------------------------------------------
 

@@ -300,7 +300,7 @@ def _v6_action_order(db: Database) -> None:
     for name, columns in {
         "actions_order": "sort_key, id",
         "actions_status_order": "status, sort_key, id",
-        "actions_owner_order": "owner, sort_key, id",
+        "actions_owner_order": "owner COLLATE NOCASE, sort_key, id",
         "actions_meeting_order": "meeting_id, sort_key, id",
         "actions_raised": "raised",
     }.items():

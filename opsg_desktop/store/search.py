@@ -51,19 +51,31 @@ def fts_query(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
-def search(db: Database, text: str, limit: int = 50) -> list[tuple[str | None, str, str, float]]:
-    """(meeting reference, place, snippet, rank) of the best ``limit`` hits, best first."""
+def search(
+    db: Database, text: str, limit: int = 50, candidates: int | None = CANDIDATES
+) -> list[tuple[str | None, str, str, float]]:
+    """(meeting reference, place, snippet, rank) of the best ``limit`` hits, best first.
+
+    ``candidates`` bounds how many of each index's newest matches are ranked
+    (fast whatever the history: the window's first answer); None ranks every
+    match (the command line, and the window's second answer, which replaces
+    the first when it comes: a common word over a century of meetings takes
+    about half a second).
+    """
     query = fts_query(text)
     if not query:
         return []
     best = []
     for name, (table, *_) in _SOURCES.items():
-        # The newest CANDIDATES matches are ranked (FTS5 walks rowids newest first and
+        # The newest ``candidates`` matches are ranked (FTS5 walks rowids newest first and
         # keeps only the best ``limit`` while ranking): bounded whatever the history.
-        floor = db.execute(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-            [query, CANDIDATES - 1],
-        ).fetchone()
+        floor = None
+        if candidates is not None:
+            floor = db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? "
+                "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                [query, candidates - 1],
+            ).fetchone()
         best += [
             (name, rowid, rank)
             for rowid, rank in db.execute(
@@ -142,8 +154,20 @@ class Searcher:
 
         self.db = cast("Database", LazyDatabase(read_only_connection(path)))
 
-    def search(self, text: str, limit: int = 50) -> list[tuple[str | None, str, str, float]]:
-        return search(self.db, text, limit)
+    def search(
+        self, text: str, limit: int = 50, candidates: int | None = CANDIDATES
+    ) -> list[tuple[str | None, str, str, float]]:
+        return search(self.db, text, limit, candidates)
+
+    def count(self, text: str) -> int:
+        """How many places match every word of ``text`` (notes, actions and updates)."""
+        query = fts_query(text)
+        if not query:
+            return 0
+        return sum(
+            self.db.execute(f"SELECT count(*) FROM {t} WHERE {t} MATCH ?", [query]).fetchone()[0]
+            for t, *_ in _SOURCES.values()
+        )
 
     def close(self) -> None:
         self.db.close()

@@ -84,7 +84,7 @@ NEEDS_MEETING = frozenset({
 #: Commands that write to the database: off while it is open read-only.
 WRITES = frozenset({
     "new_meeting", "import_meeting", "properties", "restore_backup", "raise_action",
-    "record_decision", "sub_heading",
+    "record_decision", "sub_heading", "send_comments", "group_settings",
 })  # fmt: skip
 
 #: Keys that work inside one pane, for the help sheet.

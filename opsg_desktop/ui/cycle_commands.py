@@ -123,6 +123,14 @@ class CycleCommands:
 
         if self.session is None or self._refuse_if_locked():
             return
+        if self.repository.read_only:  # a draft sent must be recorded, or v0.1 comes twice
+            QMessageBox.information(
+                self,
+                "Send for comments",
+                "This database is open read-only here, so a draft sent could not be recorded. "
+                "Send it from the window that holds the database.",
+            )
+            return
         if blocking(self.findings()):
             QMessageBox.warning(
                 self,
@@ -230,9 +238,16 @@ def place_caret(notes, block_index: int) -> None:
 
 
 def select_action(grid, action_id: str) -> bool:
-    """Select ``action_id``'s row in the action grid (clearing the text filter); False if absent."""
+    """Select ``action_id``'s row in the action grid; False if absent.
+
+    The text filter is cleared, and the owner, status and meeting filters too
+    when they hide the row (a closed action asked for while open ones show).
+    """
     grid.text_filter.clear()
     proxy = grid.proxy
+    if not any(proxy.index(r, 0).data() == action_id for r in range(proxy.rowCount())):
+        for combo in (grid.owner_filter, grid.status_filter, grid.meeting_filter):
+            combo.setCurrentIndex(0)  # "all"
     for row in range(proxy.rowCount()):
         if proxy.index(row, 0).data() == action_id:
             grid.table.setCurrentIndex(proxy.index(row, 0))

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 from contextlib import redirect_stdout
 
-import pytest
 from PySide6.QtCore import Qt
 
 from opsg_desktop.cli import main

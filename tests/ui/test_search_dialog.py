@@ -16,9 +16,9 @@ def test_searching_runs_off_the_ui_thread_and_shows_the_latest_answer(
     threads = []
     original = store_search.search
 
-    def recorded(db, text, limit=50):
+    def recorded(db, text, limit=50, candidates=store_search.CANDIDATES):
         threads.append(threading.current_thread())
-        return original(db, text, limit)
+        return original(db, text, limit, candidates)
 
     monkeypatch.setattr(store_search, "search", recorded)
     dialog = SearchDialog(None, repository)
@@ -49,3 +49,21 @@ def test_a_snippet_marks_each_word_found_inside_its_punctuation():
     assert snippet(text, ["balls"], width=4) == "…‘Harvey [Balls]’ summary, reported…"
     marked = snippet(text, ["harvey", "report"], width=20)
     assert "‘[Harvey] Balls’" in marked and "[reported]" in marked and "…" not in marked
+
+
+def test_the_first_answer_is_replaced_by_every_match_ranked_with_the_count(
+    qtbot, repository, monkeypatch
+):
+    """Newest matches first (fast), then every match ranked, and how many there are."""
+    fill_with_demo(repository)
+    monkeypatch.setattr(store_search, "CANDIDATES", 1)  # the first answer ranks one match
+    dialog = SearchDialog(None, repository)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.query, "the")
+    dialog._debounce.stop()
+    dialog._run()
+    dialog.wait_for_results()
+    everything = repository.search("the", limit=50)
+    assert [h.where for h in dialog._hits] == [h.where for h in everything]
+    assert dialog.summary.text().startswith("The 50 best of ")
+    dialog.done(0)

@@ -74,15 +74,27 @@ class SearchDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _run(self) -> None:
-        """Ask the worker for the current text; an older answer arriving later is dropped."""
+        """Ask the worker for the current text: first the newest matches ranked (fast,
+        whatever the history), then every match ranked with the count, which replaces
+        the first answer.  Answers to an older text are dropped, and its second,
+        longer ranking is skipped if the text changed before it started."""
         self._asked += 1
-        text = self.query.text()
-        self.reader.ask(
-            self._asked, lambda searcher: [SearchHit(*h) for h in searcher.search(text)]
-        )
+        asked, text = self._asked, self.query.text()
 
-    def _show(self, asked: int, answer) -> None:
-        if asked != self._asked:
+        def everything(searcher):
+            if asked != self._asked:
+                return None  # the secretary typed on: nobody will look at this
+            hits = [SearchHit(*h) for h in searcher.search(text, candidates=None)]
+            return hits, searcher.count(text)
+
+        self.reader.ask(
+            (asked, "first"), lambda searcher: ([SearchHit(*h) for h in searcher.search(text)],)
+        )
+        self.reader.ask((asked, "every"), everything)
+
+    def _show(self, tag, answer) -> None:
+        asked, stage = tag
+        if asked != self._asked or answer is None:
             return
         self._shown = asked
         if isinstance(answer, Exception):
@@ -90,14 +102,25 @@ class SearchDialog(QDialog):
             self.model.setStringList([])
             self.summary.setText(f"Search failed: {answer}")
             return
-        self._hits = answer
+        self._hits = answer[0]
         self.model.setStringList(
             [
                 f"{h.meeting_reference or '(no meeting)'} · {h.where} — {h.snippet}"
                 for h in self._hits
             ]
         )
-        self.summary.setText(f"{len(self._hits)} found" if self.query.text().strip() else "")
+        self.summary.setText(self._summary(stage, answer))
+
+    def _summary(self, stage: str, answer) -> str:
+        if not self.query.text().strip():
+            return ""
+        shown = len(answer[0])
+        if stage == "first":
+            return f"{shown} found so far; ranking every match…"
+        total = answer[1]
+        if total > shown:
+            return f"The {shown} best of {total:,} found (add a word to narrow)"
+        return f"{shown} found"
 
     def wait_for_results(self, timeout: float = 10.0) -> None:
         """Block until the latest search is answered (Enter, and tests)."""
