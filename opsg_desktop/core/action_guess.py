@@ -22,6 +22,15 @@ _TOPIC = re.compile(r"^(?P<topic>[^:]{3,80}):\s+(?=\S)")
 _BY_DATE = re.compile(
     r"\bby\s+(?P<when>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?(?:\s+\d{4})?|[A-Za-z]+\s+\d{1,2}(?:st|nd|rd|th)?)",
 )
+#: A target said in words, as the target field reads them (``core.natural_dates``):
+#: "by Friday", "by next Tuesday", "by tomorrow", "by next week", "in two weeks",
+#: "within 3 days" (read as "in 3 days").
+_SAID = re.compile(
+    r"\bby\s+(?P<day>(?:next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|"
+    r"next\s+week)\b|\b(?:in|within)\s+(?P<span>(?:\d{1,3}|a|one|two|three|four)\s+"
+    r"(?:day|week|month)s?)\b",
+    re.I,
+)
 _NEXT_MEETING = re.compile(r"\b(?:at|by|for)\s+the\s+next\s+meeting\b", re.I)
 #: A meeting named by its group and number: "(OPSG_52)", "OPSG 52", "OPSG52".
 _NAMED_MEETING = re.compile(
@@ -58,7 +67,8 @@ def guess_target(
     next_meeting: dt.date | None,
     meeting_dates: Mapping[str, dt.date] | None = None,
 ) -> Target | None:
-    """The date the action's words give, "by 11 June" or "at the next meeting".
+    """The date the action's words give: "by 11 June", "by Friday", "in two weeks" or
+    "at the next meeting".
 
     Words that name a meeting ("at the next meeting (OPSG_52)") keep that
     meeting: its date when ``meeting_dates`` (keyed "OPSG_52") knows it, else
@@ -76,6 +86,12 @@ def guess_target(
             found = parse_target_text(match["when"], today, next_meeting)
         except RuleError:  # "by 31 February": no guess rather than a wrong one
             found = None
+        if isinstance(found, dt.date):
+            return found
+    said = _SAID.search(text)
+    if said:
+        words = said["day"] or f"in {said['span']}"
+        found = parse_target_text(words.lower(), today, next_meeting)
         if isinstance(found, dt.date):
             return found
     if _NEXT_MEETING.search(text):
