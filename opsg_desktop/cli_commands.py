@@ -169,10 +169,13 @@ def _backups(db_path: Path, args: argparse.Namespace) -> int:
 
 
 def _restore(db_path: Path, args: argparse.Namespace) -> int:
-    from opsg_desktop.store.backups import newest_good
+    from opsg_desktop.store.backups import folder_of, newest_good
     from opsg_desktop.store.restore import restore_backup
 
     source = args.backup
+    if source is not None and not source.exists() and source.parent == Path("."):
+        named = folder_of(db_path) / source  # a name as `backups` shows it, from anywhere
+        source = named if named.exists() else source
     if source is None:
         newest = newest_good(db_path)
         if newest is None:

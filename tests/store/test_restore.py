@@ -179,3 +179,21 @@ def test_only_a_dead_or_old_process_temporary_copy_is_a_leftover(two_states):
     finally:
         alive.kill()
         alive.wait(10)
+
+
+def test_restore_takes_a_backups_file_name_alone(tmp_path, capsys, demo_doc):
+    """`restore NAME` with the name `backups` lists, typed from any folder (attack 2)."""
+    import json
+
+    from opsg_desktop.cli import main
+    from opsg_desktop.store.backups import list_backups
+
+    db_path = tmp_path / "opsg.sqlite3"
+    file = tmp_path / "demo.json"
+    file.write_text(json.dumps(demo_doc), encoding="utf-8")
+    assert main(["--db", str(db_path), "import", str(file)]) == 0
+    assert main(["--db", str(db_path), "export", "actions", "-o", str(tmp_path / "a.csv")]) == 0
+    name = list_backups(db_path)[0].path.name
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "restore", name]) == 0, capsys.readouterr().err
+    assert "restored" in capsys.readouterr().out
