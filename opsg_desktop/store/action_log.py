@@ -38,15 +38,19 @@ from opsg_desktop.store.transactions import read_method
 
 #: ``core.carryover.action_sort_key`` as SQL over ``id``: a text that sorts as the key does
 #: (meeting number, the plain series before CONF, then number; an id that is not well
-#: formed after every good one, by its text).  Kept as the generated column ``sort_key``.
+#: formed after every good one, by its text).  Kept as the generated column ``sort_key``,
+#: short (about 13 characters) because four indexes hold it: a meeting number has at most
+#: six digits (``core.numbering``), a sequence number sorts by its length, then its digits.
 ACTION_ORDER_SQL = """(CASE
   WHEN id GLOB '[A-Za-z]* [1-9]*/[0-9][0-9]*' OR id GLOB '[A-Za-z]* [1-9]*/CONF[0-9][0-9]*'
-  THEN printf('0%012d%d%d%030d',
+  THEN printf('0%06d%d%d%02d%s',
     CAST(substr(id, instr(id, ' ') + 1) AS INTEGER),
     substr(id, instr(id, '/') - 1, 1) = 'x',
     substr(id, instr(id, '/') + 1, 4) = 'CONF',
-    CAST(substr(id, instr(id, '/') + 1 + 4 * (substr(id, instr(id, '/') + 1, 4) = 'CONF'))
-         AS INTEGER))
+    length(CAST(CAST(substr(id, instr(id, '/') + 1 + 4 * (substr(id, instr(id, '/') + 1, 4)
+      = 'CONF')) AS INTEGER) AS TEXT)),
+    CAST(CAST(substr(id, instr(id, '/') + 1 + 4 * (substr(id, instr(id, '/') + 1, 4) = 'CONF'))
+      AS INTEGER) AS TEXT))
   ELSE '1' || id END)"""
 
 #: Lines of the log view per page.

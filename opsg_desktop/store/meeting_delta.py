@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import pickle
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -93,11 +92,15 @@ def pack(changes: MeetingChanges) -> bytes:
     meeting ten times the normal size, ``bench/bench_autosave.py``).  The
     bytes never leave the process.
     """
+    import pickle  # (off the start path: the first save needs it)
+
     return pickle.dumps(changes, pickle.HIGHEST_PROTOCOL)
 
 
 def unpack(data: bytes) -> MeetingChanges:
     """The :class:`MeetingChanges` that :func:`pack` made: objects of the caller's own."""
+    import pickle
+
     changes = pickle.loads(data)  # only ever this process's own pack()
     if not isinstance(changes, MeetingChanges):
         raise TypeError("not packed MeetingChanges")

@@ -289,8 +289,9 @@ def _v5_draft_cycle(db: Database) -> None:
 def _v6_action_order(db: Database) -> None:
     """The log in id order without reading it all: ``actions.sort_key`` is
     ``core.carryover.action_sort_key`` as SQL (``store.action_log``), a generated column,
-    indexed with the id, and after each filter of the log view (status, owner, raising
-    meeting); ``raised`` is indexed for the age filter and the chart."""
+    indexed with the id, and after the status and raising-meeting filters of the log view
+    (an owner's lines are found along the id order); ``raised`` is indexed for the age
+    filter and the chart."""
     from opsg_desktop.store.action_log import ACTION_ORDER_SQL
 
     db.conn.execute(
@@ -300,7 +301,6 @@ def _v6_action_order(db: Database) -> None:
     for name, columns in {
         "actions_order": "sort_key, id",
         "actions_status_order": "status, sort_key, id",
-        "actions_owner_order": "owner COLLATE NOCASE, sort_key, id",
         "actions_meeting_order": "meeting_id, sort_key, id",
         "actions_raised": "raised",
     }.items():

@@ -8,7 +8,6 @@ which tells the other panes (``changed``) and the autosaver.
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -140,6 +139,8 @@ class MeetingSession(QObject):
         """A copy of the meeting as it stands, sharing no object with it (for checks,
         dialogs and the rescue file).  A pickle round trip: half a deep copy's time."""
         self.flush()
+        import pickle  # (off the start path)
+
         return pickle.loads(pickle.dumps(self.meeting, pickle.HIGHEST_PROTOCOL))
 
     def next_action_id(self, confidential: bool) -> str:
