@@ -31,9 +31,9 @@ from opsg_desktop.core.action_stats import (
     owner_key,
     tally_owners,
 )
-from opsg_desktop.core.model import ActionStatus, ActionUpdate, LoggedAction
+from opsg_desktop.core.model import ActionStatus, LoggedAction
 from opsg_desktop.store.codec import date_in, target_in
-from opsg_desktop.store.meeting_reader import action_from_row
+from opsg_desktop.store.meeting_reader import action_from_row, read_updates
 from opsg_desktop.store.transactions import read_method
 
 #: ``core.carryover.action_sort_key`` as SQL over ``id``: a text that sorts as the key does
@@ -240,14 +240,8 @@ class ActionLogReader:
             r["id"]: LoggedAction(action_from_row(r), r["raised_at"])
             for r in self.conn.execute(f"{_LINE} WHERE a.id IN (SELECT id FROM moving)")
         }
-        for r in self.conn.execute(
-            """SELECT r.action_id, r.update_text, r.status, r.revised_target, m.reference, m.date
-               FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
-               WHERE r.action_id IN (SELECT id FROM moving) ORDER BY m.date, m.id"""
-        ):
-            entries[r[0]].updates.append(
-                ActionUpdate(r[4], date_in(r[5]), r[1], ActionStatus(r[2]), target_in(r[3]))
-            )
+        for action_id, updates in read_updates(self.conn, "SELECT id FROM moving").items():
+            entries[action_id].updates.extend(updates)
         return list(entries.values())
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from opsg_desktop.core.model import (
     Action,
     ActionBlock,
     ActionStatus,
+    ActionUpdate,
     AgendaItem,
     AttendanceMark,
     Block,
@@ -178,6 +180,27 @@ def _block(r: dict) -> Block:
         case "outstanding":
             return OutstandingBlock(level)
     raise ValueError(f"unknown block kind {r['kind']!r}")
+
+
+def read_updates(db, selected: str, params=()) -> dict[str, list[ActionUpdate]]:
+    """Every update recorded of the actions whose ids ``selected`` (SQL) gives, by action
+    id, oldest first (meeting date, then meeting).  ``db`` is a Database or a connection."""
+    found = db.execute(
+        f"""SELECT r.action_id, r.update_text, r.status, r.revised_target, m.reference, m.date
+            FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
+            WHERE r.action_id IN ({selected}) ORDER BY m.date, m.id""",
+        params,
+    )
+    updates: dict[str, list[ActionUpdate]] = {}
+    days: dict[str, dt.date] = {}  # one per meeting, however many updates it holds
+    statuses = {status.value: status for status in ActionStatus}
+    for action_id, text, status, revised, reference, day in found:
+        if day not in days:
+            days[day] = date_in(day)
+        updates.setdefault(action_id, []).append(
+            ActionUpdate(reference, days[day], text, statuses[status], target_in(revised))
+        )
+    return updates
 
 
 def action_from_row(r: dict) -> Action:

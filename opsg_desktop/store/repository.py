@@ -16,7 +16,6 @@ from opsg_desktop.core.errors import ConflictError, NotFoundError, StoreError
 from opsg_desktop.core.model import (
     ActionBlock,
     ActionStatus,
-    ActionUpdate,
     Group,
     LoggedAction,
     Meeting,
@@ -28,9 +27,15 @@ from opsg_desktop.core.numbering import assign_action_ids
 from opsg_desktop.core.rules import validate_meeting
 from opsg_desktop.store import backups, cycle
 from opsg_desktop.store import meeting_writer as writer
-from opsg_desktop.store.codec import date_in, target_in
+from opsg_desktop.store.codec import date_in
 from opsg_desktop.store.errors import DatabaseReadOnlyError, DiskFullError
-from opsg_desktop.store.meeting_reader import action_from_row, read_group, read_meeting, rows
+from opsg_desktop.store.meeting_reader import (
+    action_from_row,
+    read_group,
+    read_meeting,
+    read_updates,
+    rows,
+)
 from opsg_desktop.store.opening import open_database
 from opsg_desktop.store.transactions import read_method, reading, write_transaction
 
@@ -260,7 +265,7 @@ class Repository:
                 ORDER BY a.sort_key, a.id""",
             params,
         )
-        updates = self._updates_by_action(clause, params)
+        updates = read_updates(self.db, f"SELECT a.id FROM actions a {clause}", params)
         return [
             LoggedAction(action_from_row(r), r["raised_at"], updates.get(r["id"], []))
             for r in found
@@ -401,23 +406,3 @@ class Repository:
                     "a later meeting; keep it in the new version of the meeting"
                 )
             self.db.execute("DELETE FROM actions WHERE id = ?", [action_id])
-
-    def _updates_by_action(self, clause: str, params: list) -> dict[str, list[ActionUpdate]]:
-        """Every update of the actions that ``clause`` selects, oldest first."""
-        found = self.db.execute(
-            f"""SELECT r.action_id, r.update_text, r.status, r.revised_target, m.reference, m.date
-                FROM action_reviews r JOIN meetings m ON m.id = r.meeting_id
-                WHERE r.action_id IN (SELECT a.id FROM actions a {clause})
-                ORDER BY m.date, m.id""",
-            params,
-        )
-        updates: dict[str, list[ActionUpdate]] = {}
-        days: dict[str, dt.date] = {}  # one per meeting, however many updates it holds
-        statuses = {status.value: status for status in ActionStatus}
-        for action_id, text, status, revised, reference, day in found:
-            if day not in days:
-                days[day] = date_in(day)
-            updates.setdefault(action_id, []).append(
-                ActionUpdate(reference, days[day], text, statuses[status], target_in(revised))
-            )
-        return updates
