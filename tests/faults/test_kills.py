@@ -101,20 +101,25 @@ def test_sigkill_while_typing_loses_nothing_older_than_a_second(filled, tmp_path
         assert due and not lost, f"lost {lost} of {len(due)} typed over a second before the kill"
 
 
+def kill_command(args: list[str], tmp_path: Path, tally, within: tuple[float, float]) -> None:
+    """Run ``opsg-desktop ARGS`` and SIGKILL it at a random moment ``within`` (seconds)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "opsg_desktop", *args],
+        cwd=ROOT, env=env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    time.sleep(RNG.uniform(*within))
+    process.send_signal(signal.SIGKILL)
+    process.wait(10)
+    tally["kills"] += 1
+    tally["faults"] += 1
+    tally["trials"] += 1
+
+
 def test_sigkill_during_export_leaves_the_database_and_no_half_document(filled, tmp_path, tally):
     target = tmp_path / "minutes.docx"
     for _ in range(3):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "opsg_desktop", "--db", str(filled), "export", "minutes",
-             "OPSG_49_2405", "-o", str(target)],
-            cwd=ROOT, env=env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        time.sleep(RNG.uniform(0.2, 1.2))
-        process.send_signal(signal.SIGKILL)
-        process.wait(10)
-        tally["kills"] += 1
-        tally["faults"] += 1
-        tally["trials"] += 1
+        args = ["--db", str(filled), "export", "minutes", "OPSG_49_2405", "-o", str(target)]
+        kill_command(args, tmp_path, tally, (0.2, 1.2))
         assert integrity(filled) == "ok"
         if target.exists():
             from docx import Document
@@ -131,17 +136,8 @@ def test_sigkill_during_import_leaves_one_version_or_the_other(filled, tmp_path,
     file = tmp_path / "m.json"
     file.write_text(dumps(meeting), encoding="utf-8")
     for _ in range(3):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "opsg_desktop", "--db", str(filled), "import", str(file),
-             "--replace"],
-            cwd=ROOT, env=env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        time.sleep(RNG.uniform(0.2, 1.0))
-        process.send_signal(signal.SIGKILL)
-        process.wait(10)
-        tally["kills"] += 1
-        tally["faults"] += 1
-        tally["trials"] += 1
+        kill_command(["--db", str(filled), "import", str(file), "--replace"], tmp_path, tally,
+                     (0.2, 1.0))  # fmt: skip
         assert integrity(filled) == "ok"
         repository = Repository(filled)
         stored = repository.load_meeting("OPSG_49_2405")
@@ -218,16 +214,8 @@ def test_sigkill_during_restore_leaves_the_old_file_or_the_restored_one(filled, 
     repository.close()
     for _ in range(4):
         damage(filled, seed=RNG.randrange(1000))
-        process = subprocess.Popen(
-            [sys.executable, "-m", "opsg_desktop", "--db", str(filled), "restore"],
-            cwd=ROOT, env=env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        time.sleep(RNG.uniform(0.15, 0.9))
-        process.send_signal(signal.SIGKILL)
-        process.wait(10)
-        tally["kills"] += 1
-        tally["faults"] += 2  # the damage and the kill
-        tally["trials"] += 1
+        kill_command(["--db", str(filled), "restore"], tmp_path, tally, (0.15, 0.9))
+        tally["faults"] += 1  # the damage, besides the kill
         assert filled.exists() and filled.stat().st_size > 0, "the database is gone"
         try:
             repository = Repository(filled)
